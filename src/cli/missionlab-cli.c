@@ -1,0 +1,82 @@
+/* missionlab-cli.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "missionlab-cli"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <locale.h>
+#include <stdio.h>
+
+#include "ml-cli.h"
+
+typedef struct
+{
+  const char *name;
+  int       (*run) (int, char **);
+  const char *summary;
+} Command;
+
+static const Command commands[] = {
+  { "validate", ml_cli_validate, N_("Check project files against the format and its rules") },
+  { "fmt", ml_cli_fmt, N_("Rewrite project files in canonical form, safely") },
+  { "stats", ml_cli_stats, N_("Print counts, time horizon and budgets of a project") },
+};
+
+static void
+print_usage (FILE *stream)
+{
+  fprintf (stream, "%s\n  missionlab-cli COMMAND [OPTION…] FILE…\n\n%s\n",
+           _("Usage:"), _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (stream, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (stream, "\n%s\n  %-10s %s\n  %-10s %s\n\n%s\n",
+           _("Options:"),
+           "--help", _("Show this help; COMMAND --help shows the options of a command"),
+           "--version", _("Show the version"),
+           _("Exit status: 0 success, 1 a file is invalid, 2 wrong usage, 3 a file could not be read or written."));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("missionlab-cli");
+
+  if (argc < 2)
+    {
+      print_usage (stderr);
+      return ML_EXIT_USAGE;
+    }
+
+  if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0 ||
+      strcmp (argv[1], "help") == 0)
+    {
+      print_usage (stdout);
+      return ML_EXIT_OK;
+    }
+
+  if (strcmp (argv[1], "--version") == 0)
+    {
+      printf ("missionlab-cli %s\n", PACKAGE_VERSION);
+      return ML_EXIT_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (strcmp (argv[1], commands[i].name) == 0)
+        return commands[i].run (argc - 1, argv + 1);
+    }
+
+  g_printerr (_("missionlab-cli: unknown command “%s”\n\n"), argv[1]);
+  print_usage (stderr);
+
+  return ML_EXIT_USAGE;
+}

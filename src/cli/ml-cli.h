@@ -1,0 +1,38 @@
+/* ml-cli.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The subcommands of missionlab-cli. Each takes the arguments after its name and returns the
+ * process exit status.
+ */
+
+#pragma once
+
+#include "ml-project-io.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  ML_EXIT_OK = 0,       /* done; every file valid */
+  ML_EXIT_INVALID = 1,  /* a file has errors, or is not canonical for `fmt --check` */
+  ML_EXIT_USAGE = 2,    /* wrong command line */
+  ML_EXIT_IO = 3,       /* a file could not be read or written */
+} MlExitStatus;
+
+int ml_cli_validate (int    argc,
+                     char **argv);
+int ml_cli_fmt      (int    argc,
+                     char **argv);
+int ml_cli_stats    (int    argc,
+                     char **argv);
+
+int ml_cli_parse    (GOptionContext *context,
+                     int            *argc,
+                     char         ***argv,
+                     int             min_files);
+MlProject *ml_cli_load (const char  *path,
+                        MlFileStamp *stamp,
+                        int         *status);
+
+G_END_DECLS

@@ -1,0 +1,501 @@
+/* ml-xml-reader.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Reads a project from XML. libxml2 parses without network access, without loading or
+ * expanding anything from a DTD (a DOCTYPE is refused outright), and within its default limits
+ * on depth and sizes. Every problem becomes a diagnostic with its line; the project is returned
+ * only when there is no error.
+ */
+
+#define G_LOG_DOMAIN "ml-xml-reader"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "ml-diagnostic.h"
+#include "ml-element-private.h"
+#include "ml-error.h"
+#include "ml-project-private.h"
+#include "ml-validate.h"
+#include "ml-xml-extra.h"
+#include "ml-xml-reader.h"
+
+#define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | \
+                       XML_PARSE_NOBLANKS | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES)
+
+typedef struct
+{
+  MlProject *project;
+  GPtrArray *diagnostics;
+  gboolean   newer_minor;   /* unknown elements and attributes are kept, not refused */
+  gboolean   has_doctype;
+} Reader;
+
+static void G_GNUC_PRINTF (3, 4)
+error_at (Reader     *reader,
+          xmlNode    *node,
+          const char *format,
+          ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  ml_diagnostics_add (reader->diagnostics, ML_SEVERITY_ERROR,
+                      node != NULL ? (guint) xmlGetLineNo (node) : 0, "%s", message);
+}
+
+static void
+refuse_doctype (void          *ctx,
+                const xmlChar *name,
+                const xmlChar *external_id,
+                const xmlChar *system_id)
+{
+  xmlParserCtxt *ctxt = ctx;
+  Reader *reader = ctxt->_private;
+
+  /* Stop before any entity is declared: no XXE, no billion laughs. */
+  reader->has_doctype = TRUE;
+  xmlStopParser (ctxt);
+}
+
+static gboolean
+is_ours (xmlNs *ns)
+{
+  return ns != NULL && g_strcmp0 ((const char *) ns->href, ML_FORMAT_NAMESPACE) == 0;
+}
+
+static gboolean
+is_foreign (xmlNs *ns)
+{
+  return ns != NULL && !is_ours (ns);
+}
+
+static gboolean
+is_blank (const xmlChar *text)
+{
+  for (; text != NULL && *text != '\0'; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
+
+  return TRUE;
+}
+
+static void
+keep_element (MlElement  *element,
+              xmlNode    *node,
+              const char *container)
+{
+  MlXmlExtra *extra = ml_xml_extra_new (ML_XML_EXTRA_ELEMENT);
+
+  extra->container = g_strdup (container);
+  extra->node = xmlCopyNode (node, 1);
+  ml_element_take_extra (element, extra, (GDestroyNotify) ml_xml_extra_free);
+}
+
+static void
+keep_namespaces (MlElement *element,
+                 xmlNode   *node)
+{
+  for (xmlNs *ns = node->nsDef; ns != NULL; ns = ns->next)
+    {
+      MlXmlExtra *extra;
+
+      if (is_ours (ns) && ns->prefix == NULL)
+        continue;
+
+      extra = ml_xml_extra_new (ML_XML_EXTRA_NAMESPACE);
+      extra->prefix = g_strdup ((const char *) ns->prefix);
+      extra->href = g_strdup ((const char *) ns->href);
+      ml_element_take_extra (element, extra, (GDestroyNotify) ml_xml_extra_free);
+    }
+}
+
+/* Unknown content: an extension in another namespace is always kept; in ours, it is kept from
+ * a newer minor version and an error otherwise.
+ */
+static void
+read_unknown_element (Reader     *reader,
+                      MlElement  *element,
+                      xmlNode    *node,
+                      const char *container)
+{
+  if (is_foreign (node->ns) || reader->newer_minor)
+    keep_element (element, node, container);
+  else if (node->ns == NULL)
+    error_at (reader, node, _("The element <%s> has no namespace; MissionLab elements are in the namespace “%s”."),
+              (const char *) node->name, ML_FORMAT_NAMESPACE);
+  else
+    error_at (reader, node, _("Unknown element <%s> in <%s>."),
+              (const char *) node->name,
+              container != NULL ? container : ml_kind_get_info (ml_element_get_kind (element))->element);
+}
+
+static void
+read_text_field (Reader    *reader,
+                 MlElement *element,
+                 MlField    field,
+                 xmlNode   *node)
+{
+  g_autofree xmlChar *content = NULL;
+  g_autoptr(GError) error = NULL;
+  MlValue value;
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      if (child->type == XML_ELEMENT_NODE)
+        {
+          error_at (reader, child, _("<%s> holds text only, not the element <%s>."),
+                    (const char *) node->name, (const char *) child->name);
+          return;
+        }
+    }
+
+  if (ml_element_has_value (element, field))
+    {
+      error_at (reader, node, _("<%s> appears more than once in <%s>."),
+                (const char *) node->name, ml_kind_get_info (ml_element_get_kind (element))->element);
+      return;
+    }
+
+  content = xmlNodeGetContent (node);
+  if (!ml_value_parse (field, g_strstrip ((char *) content), &value, &error))
+    {
+      if (!ml_field_get_info (field)->required)
+        error_at (reader, node, "%s", error->message);
+      return;
+    }
+
+  ml_element_take_value (element, field, &value);
+}
+
+static void
+read_attribute (Reader    *reader,
+                MlElement *element,
+                xmlNode   *node,
+                xmlAttr   *attr)
+{
+  MlKind kind = ml_element_get_kind (element);
+  const char *name = (const char *) attr->name;
+  g_autofree xmlChar *text = NULL;
+  g_autoptr(GError) error = NULL;
+  MlField field;
+  MlValue value;
+
+  text = xmlNodeGetContent ((xmlNode *) attr);
+
+  if (attr->ns != NULL || (reader->newer_minor && ml_kind_lookup_field (kind, name, TRUE) == ML_NO_FIELD &&
+                           strcmp (name, "id") != 0))
+    {
+      MlXmlExtra *extra;
+
+      if (attr->ns != NULL && is_ours (attr->ns))
+        {
+          error_at (reader, node, _("The attribute “%s” must not have a namespace prefix."), name);
+          return;
+        }
+
+      extra = ml_xml_extra_new (ML_XML_EXTRA_ATTRIBUTE);
+      extra->name = g_strdup (name);
+      extra->value = g_strdup ((const char *) text);
+      if (attr->ns != NULL)
+        {
+          extra->prefix = g_strdup ((const char *) attr->ns->prefix);
+          extra->href = g_strdup ((const char *) attr->ns->href);
+        }
+      ml_element_take_extra (element, extra, (GDestroyNotify) ml_xml_extra_free);
+      return;
+    }
+
+  if (strcmp (name, "id") == 0 && ml_kind_get_info (kind)->id_policy != ML_ID_NONE)
+    return;
+  if (kind == ML_KIND_PROJECT && strcmp (name, "format-version") == 0)
+    return;
+
+  field = ml_kind_lookup_field (kind, name, TRUE);
+  if (field == ML_NO_FIELD)
+    {
+      error_at (reader, node, _("Unknown attribute “%s” on <%s>."), name, (const char *) node->name);
+      return;
+    }
+
+  if (!ml_value_parse (field, (const char *) text, &value, &error))
+    {
+      g_autofree char *what = ml_element_describe (element);
+
+      /* A missing required value is reported once, by validation. */
+      if (text[0] != '\0' || !ml_field_get_info (field)->required)
+        error_at (reader, node, "%s: %s", what, error->message);
+      return;
+    }
+
+  ml_element_take_value (element, field, &value);
+}
+
+static MlElement *read_element (Reader  *reader,
+                                MlKind   kind,
+                                xmlNode *node);
+
+static void
+read_child_element (Reader     *reader,
+                    MlElement  *element,
+                    xmlNode    *child,
+                    const char *container)
+{
+  MlKind child_kind;
+
+  if (is_ours (child->ns) &&
+      ml_kind_lookup_element ((const char *) child->name, ml_element_get_kind (element), &child_kind) &&
+      g_strcmp0 (ml_kind_get_info (child_kind)->container, container) == 0)
+    {
+      g_autoptr(MlElement) read = read_element (reader, child_kind, child);
+
+      if (read != NULL)
+        ml_element_insert_child (element, read, -1);
+      return;
+    }
+
+  read_unknown_element (reader, element, child, container);
+}
+
+static void
+read_children (Reader    *reader,
+               MlElement *element,
+               xmlNode   *node)
+{
+  MlKind kind = ml_element_get_kind (element);
+
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      const char *name = (const char *) child->name;
+      MlField field;
+
+      if (child->type == XML_TEXT_NODE && !is_blank (child->content))
+        {
+          error_at (reader, child, _("Unexpected text in <%s>: text belongs in elements such as <name> or <description>."),
+                    (const char *) node->name);
+          continue;
+        }
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+
+      if (is_ours (child->ns) && (field = ml_kind_lookup_field (kind, name, FALSE)) != ML_NO_FIELD)
+        {
+          read_text_field (reader, element, field, child);
+        }
+      else if (is_ours (child->ns) && ml_kind_lookup_container (name, kind))
+        {
+          keep_namespaces (element, child);
+          for (xmlNode *item = child->children; item != NULL; item = item->next)
+            {
+              if (item->type == XML_ELEMENT_NODE)
+                read_child_element (reader, element, item, name);
+              else if (item->type == XML_TEXT_NODE && !is_blank (item->content))
+                error_at (reader, item, _("Unexpected text in <%s>."), name);
+            }
+        }
+      else
+        {
+          read_child_element (reader, element, child, NULL);
+        }
+    }
+}
+
+static MlElement *
+read_element (Reader  *reader,
+              MlKind   kind,
+              xmlNode *node)
+{
+  const MlKindInfo *info = ml_kind_get_info (kind);
+  g_autofree xmlChar *id = NULL;
+  g_autoptr(MlElement) element = NULL;
+  MlElement *existing;
+
+  if (info->id_policy != ML_ID_NONE)
+    id = xmlGetNoNsProp (node, (const xmlChar *) "id");
+
+  if (id == NULL && info->id_policy == ML_ID_REQUIRED)
+    error_at (reader, node, _("<%s> has no id; every %s needs one."), info->element,
+              info->element);
+  else if (id != NULL && !ml_id_is_valid ((const char *) id))
+    {
+      error_at (reader, node, _("“%s” is not a valid id: use letters, digits, “_”, “-” and “.”, starting with a letter, at most 64 characters."),
+                (const char *) id);
+      g_clear_pointer (&id, xmlFree);
+    }
+
+  if (kind == ML_KIND_PROJECT)
+    {
+      element = g_object_ref (ml_project_get_root (reader->project));
+      ml_element_set_id (element, (const char *) id);
+    }
+  else
+    {
+      element = ml_element_new (kind, (const char *) id);
+    }
+
+  ml_element_set_line (element, (guint) xmlGetLineNo (node));
+  existing = ml_project_register_id (reader->project, element);
+  if (existing != NULL)
+    error_at (reader, node, _("The id “%s” is already used, by the <%s> on line %u."),
+              (const char *) id, ml_kind_get_info (ml_element_get_kind (existing))->element,
+              ml_element_get_line (existing));
+
+  keep_namespaces (element, node);
+  read_children (reader, element, node);
+  for (xmlAttr *attr = node->properties; attr != NULL; attr = attr->next)
+    read_attribute (reader, element, node, attr);
+
+  return g_steal_pointer (&element);
+}
+
+static gboolean
+read_version (Reader  *reader,
+              xmlNode *root)
+{
+  g_autofree xmlChar *version = xmlGetNoNsProp (root, (const xmlChar *) "format-version");
+  guint64 major, minor;
+  g_auto(GStrv) parts = NULL;
+
+  if (version == NULL)
+    {
+      error_at (reader, root, _("The file has no format-version; MissionLab files start with <project format-version=\"%d.%d\">."),
+                ML_FORMAT_MAJOR, ML_FORMAT_MINOR);
+      return FALSE;
+    }
+
+  parts = g_strsplit ((const char *) version, ".", -1);
+  if (g_strv_length (parts) != 2 ||
+      !g_ascii_string_to_unsigned (parts[0], 10, 0, 999, &major, NULL) ||
+      !g_ascii_string_to_unsigned (parts[1], 10, 0, 999, &minor, NULL))
+    {
+      error_at (reader, root, _("“%s” is not a format version; expected MAJOR.MINOR, such as %d.%d."),
+                (const char *) version, ML_FORMAT_MAJOR, ML_FORMAT_MINOR);
+      return FALSE;
+    }
+
+  if (major != ML_FORMAT_MAJOR)
+    {
+      error_at (reader, root, major > ML_FORMAT_MAJOR ?
+                _("The file uses format version %s, which is newer than this MissionLab can read (%d.x). Open it with a newer version of MissionLab.") :
+                _("The file uses format version %s, which this MissionLab cannot read (it reads %d.x)."),
+                (const char *) version, ML_FORMAT_MAJOR);
+      return FALSE;
+    }
+
+  if (minor > ML_FORMAT_MINOR)
+    {
+      reader->newer_minor = TRUE;
+      ml_project_set_format_minor (reader->project, (guint) minor);
+      ml_diagnostics_add (reader->diagnostics, ML_SEVERITY_WARNING, (guint) xmlGetLineNo (root),
+                          _("The file uses format version %s, newer than this MissionLab (%d.%d): what this version does not know is kept as it is."),
+                          (const char *) version, ML_FORMAT_MAJOR, ML_FORMAT_MINOR);
+    }
+
+  return TRUE;
+}
+
+static void
+report_parse_error (Reader        *reader,
+                    xmlParserCtxt *ctxt)
+{
+  const xmlError *xml_error = xmlCtxtGetLastError (ctxt);
+  g_autofree char *message = NULL;
+
+  if (reader->has_doctype)
+    {
+      ml_diagnostics_add (reader->diagnostics, ML_SEVERITY_ERROR, (guint) ctxt->input->line,
+                          _("The file has a DOCTYPE declaration. MissionLab refuses DTDs and entities, which can read other files or expand without end."));
+      return;
+    }
+
+  if (xml_error != NULL && xml_error->message != NULL)
+    message = g_strstrip (g_strdup (xml_error->message));
+
+  ml_diagnostics_add (reader->diagnostics, ML_SEVERITY_ERROR,
+                      xml_error != NULL && xml_error->line > 0 ? (guint) xml_error->line : 0,
+                      _("The file is not well-formed XML: %s"),
+                      message != NULL ? message : _("it could not be parsed"));
+}
+
+/**
+ * ml_xml_read:
+ * @data: the bytes of a file
+ * @length: their number
+ * @filename: (nullable): the file's name, for libxml2's messages
+ * @diagnostics: (nullable) (element-type MlDiagnostic): where to add every problem found
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): the project, or %NULL if it has errors
+ */
+MlProject *
+ml_xml_read (const char  *data,
+             gsize        length,
+             const char  *filename,
+             GPtrArray   *diagnostics,
+             GError     **error)
+{
+  g_autoptr(GPtrArray) own_diagnostics = NULL;
+  g_autoptr(xmlParserCtxt) ctxt = NULL;
+  g_autoptr(xmlDoc) doc = NULL;
+  g_autoptr(MlProject) project = ml_project_new ();
+  Reader reader = { project, diagnostics, FALSE, FALSE };
+  xmlNode *root;
+  guint n_errors;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (diagnostics == NULL)
+    reader.diagnostics = own_diagnostics = ml_diagnostics_new ();
+
+  if (length > G_MAXINT)
+    {
+      g_set_error_literal (error, ML_ERROR, ML_ERROR_TOO_LARGE, _("The file is too large."));
+      return NULL;
+    }
+
+  ctxt = xmlNewParserCtxt ();
+  if (ctxt == NULL)
+    g_error ("Out of memory creating an XML parser");
+  ctxt->_private = &reader;
+  ctxt->sax->internalSubset = refuse_doctype;
+
+  doc = xmlCtxtReadMemory (ctxt, data, (int) length, filename, NULL, PARSE_OPTIONS);
+  root = doc != NULL ? xmlDocGetRootElement (doc) : NULL;
+
+  if (doc == NULL || reader.has_doctype)
+    report_parse_error (&reader, ctxt);
+  else if (root == NULL)
+    error_at (&reader, NULL, _("The file is empty."));
+  else if (!is_ours (root->ns) || strcmp ((const char *) root->name, "project") != 0)
+    error_at (&reader, root, _("This is not a MissionLab project: its root element is <%s> in the namespace “%s”, not <project> in “%s”."),
+              (const char *) root->name,
+              root->ns != NULL ? (const char *) root->ns->href : "",
+              ML_FORMAT_NAMESPACE);
+  else if (read_version (&reader, root))
+    {
+      g_autoptr(MlElement) root_element = NULL;
+
+      root_element = read_element (&reader, ML_KIND_PROJECT, root);
+    }
+
+  if (ml_diagnostics_count (reader.diagnostics, ML_SEVERITY_ERROR) == 0)
+    ml_validate_project (project, reader.diagnostics);
+  ml_diagnostics_sort (reader.diagnostics);
+
+  n_errors = ml_diagnostics_count (reader.diagnostics, ML_SEVERITY_ERROR);
+  if (n_errors > 0)
+    {
+      g_set_error (error, ML_ERROR, ML_ERROR_INVALID_PROJECT,
+                   g_dngettext (GETTEXT_PACKAGE, "The project has %u problem.",
+                                "The project has %u problems.", n_errors), n_errors);
+      return NULL;
+    }
+
+  return g_steal_pointer (&project);
+}
