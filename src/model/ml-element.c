@@ -368,6 +368,69 @@ ml_element_describe (MlElement *self)
   return g_strdup (kind_label);
 }
 
+static gboolean
+is_detached (MlElement *self)
+{
+  while (self->parent != NULL)
+    self = self->parent;
+
+  return self->kind != ML_KIND_PROJECT;
+}
+
+/**
+ * ml_element_set_value:
+ * @self: a new element, not part of a project
+ * @field: one of its fields
+ * @value: the value
+ * @error: return location for an error
+ *
+ * Fills in a new element before it is inserted. The value is checked on its own; the rules
+ * that involve the project (references, date order) are checked when the element is inserted
+ * by ml_command_new_insert(). Elements of a project change only through commands.
+ *
+ * Returns: whether @value is valid for @field
+ */
+gboolean
+ml_element_set_value (MlElement      *self,
+                      MlField         field,
+                      const MlValue  *value,
+                      GError        **error)
+{
+  MlValue copy;
+
+  g_return_val_if_fail (ML_IS_ELEMENT (self), FALSE);
+  g_return_val_if_fail (is_detached (self), FALSE);
+  g_return_val_if_fail (ml_field_get_info (field)->kind == self->kind, FALSE);
+
+  if (!ml_value_check (field, value, error))
+    return FALSE;
+
+  ml_value_copy (value, &copy);
+  ml_element_take_value (self, field, &copy);
+
+  return TRUE;
+}
+
+/**
+ * ml_element_add_child:
+ * @self: a new element, not part of a project
+ * @child: a new element of a kind that @self holds
+ *
+ * Builds a new subtree, such as an activity with its dependencies, before it is inserted.
+ */
+void
+ml_element_add_child (MlElement *self,
+                      MlElement *child)
+{
+  g_return_if_fail (ML_IS_ELEMENT (self));
+  g_return_if_fail (ML_IS_ELEMENT (child));
+  g_return_if_fail (is_detached (self));
+  g_return_if_fail (child->parent == NULL);
+  g_return_if_fail (ml_kind_get_info (child->kind)->parent == self->kind);
+
+  ml_element_insert_child (self, child, -1);
+}
+
 void
 ml_element_take_value (MlElement *self,
                        MlField    field,

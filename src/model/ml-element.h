@@ -45,6 +45,12 @@ const char *const *ml_element_get_refs        (MlElement   *self,
                                                MlField      field);
 const char        *ml_element_get_label       (MlElement   *self);
 char              *ml_element_describe        (MlElement   *self);
+gboolean           ml_element_set_value       (MlElement   *self,
+                                               MlField      field,
+                                               const MlValue *value,
+                                               GError     **error);
+void               ml_element_add_child       (MlElement   *self,
+                                               MlElement   *child);
 gboolean           ml_element_walk            (MlElement   *self,
                                                MlElementFunc func,
                                                gpointer     user_data);

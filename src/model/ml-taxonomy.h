@@ -10,6 +10,7 @@
 #include <glib.h>
 
 #include "ml-enums.h"
+#include "ml-element.h"
 #include "ml-kind.h"
 
 G_BEGIN_DECLS
@@ -39,5 +40,6 @@ extern const MlEnumInfo ml_instrument_type_enum;
 extern const MlEnumInfo ml_target_group_enum;
 
 const MlInstrumentType *ml_instrument_type_lookup (const char *code);
+MlSide                  ml_instrument_get_side    (MlElement  *instrument);
 
 G_END_DECLS

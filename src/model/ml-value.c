@@ -57,6 +57,18 @@ split_tokens (const char *text)
 }
 
 static gboolean
+has_control_characters (const char *text)
+{
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    {
+      if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
 is_plain_decimal (const char *text)
 {
   /* g_ascii_strtod() also reads hexadecimal, "nan" and "inf", which the format does not allow. */
@@ -366,6 +378,14 @@ ml_value_check (MlField        field,
         {
           g_set_error (error, ML_ERROR, ML_ERROR_INVALID_VALUE,
                        _("%s is not valid UTF-8 text."), _(info->label));
+          return FALSE;
+        }
+      if (has_control_characters (value->string))
+        {
+          /* XML 1.0 cannot hold them, so the file could not be read back. */
+          g_set_error (error, ML_ERROR, ML_ERROR_INVALID_VALUE,
+                       _("%s holds control characters, which project files cannot store."),
+                       _(info->label));
           return FALSE;
         }
       return TRUE;
