@@ -86,6 +86,17 @@ is_blank (const xmlChar *text)
   return TRUE;
 }
 
+static gboolean
+is_blank_text (const char *data,
+               gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isspace (data[i]))
+      return FALSE;
+
+  return TRUE;
+}
+
 static void
 keep_element (MlElement  *element,
               xmlNode    *node,
@@ -106,7 +117,8 @@ keep_namespaces (MlElement *element,
     {
       MlXmlExtra *extra;
 
-      if (is_ours (ns) && ns->prefix == NULL)
+      /* Ours is written as the default namespace, whatever prefix the file gave it. */
+      if (is_ours (ns))
         continue;
 
       extra = ml_xml_extra_new (ML_XML_EXTRA_NAMESPACE);
@@ -187,10 +199,15 @@ read_attribute (Reader    *reader,
   MlField field;
   MlValue value;
 
-  text = xmlNodeGetContent ((xmlNode *) attr);
+  if (attr->ns == NULL && strcmp (name, "id") == 0 && ml_kind_get_info (kind)->id_policy != ML_ID_NONE)
+    return;
+  if (attr->ns == NULL && kind == ML_KIND_PROJECT && strcmp (name, "format-version") == 0)
+    return;
 
-  if (attr->ns != NULL || (reader->newer_minor && ml_kind_lookup_field (kind, name, TRUE) == ML_NO_FIELD &&
-                           strcmp (name, "id") != 0))
+  text = xmlNodeGetContent ((xmlNode *) attr);
+  field = attr->ns == NULL ? ml_kind_lookup_field (kind, name, TRUE) : ML_NO_FIELD;
+
+  if (attr->ns != NULL || (reader->newer_minor && field == ML_NO_FIELD))
     {
       MlXmlExtra *extra;
 
@@ -212,12 +229,6 @@ read_attribute (Reader    *reader,
       return;
     }
 
-  if (strcmp (name, "id") == 0 && ml_kind_get_info (kind)->id_policy != ML_ID_NONE)
-    return;
-  if (kind == ML_KIND_PROJECT && strcmp (name, "format-version") == 0)
-    return;
-
-  field = ml_kind_lookup_field (kind, name, TRUE);
   if (field == ML_NO_FIELD)
     {
       error_at (reader, node, _("Unknown attribute “%s” on <%s>."), name, (const char *) node->name);
@@ -417,10 +428,14 @@ report_parse_error (Reader        *reader,
   if (xml_error != NULL && xml_error->message != NULL)
     message = g_strstrip (g_strdup (xml_error->message));
 
-  ml_diagnostics_add (reader->diagnostics, ML_SEVERITY_ERROR,
-                      xml_error != NULL && xml_error->line > 0 ? (guint) xml_error->line : 0,
-                      _("The file is not well-formed XML: %s"),
-                      message != NULL ? message : _("it could not be parsed"));
+  if (message != NULL && strstr (message, "UTF-8") != NULL)
+    ml_diagnostics_add (reader->diagnostics, ML_SEVERITY_ERROR, (guint) xml_error->line,
+                        _("The file holds bytes that are not UTF-8 text; MissionLab files are UTF-8."));
+  else
+    ml_diagnostics_add (reader->diagnostics, ML_SEVERITY_ERROR,
+                        xml_error != NULL && xml_error->line > 0 ? (guint) xml_error->line : 0,
+                        _("The file is not well-formed XML: %s"),
+                        message != NULL ? message : _("it could not be parsed"));
 }
 
 /**
@@ -459,6 +474,13 @@ ml_xml_read (const char  *data,
       return NULL;
     }
 
+  if (is_blank_text (data, length))
+    {
+      error_at (&reader, NULL, _("The file is empty."));
+      g_set_error_literal (error, ML_ERROR, ML_ERROR_INVALID_PROJECT, _("The file is empty."));
+      return NULL;
+    }
+
   ctxt = xmlNewParserCtxt ();
   if (ctxt == NULL)
     g_error ("Out of memory creating an XML parser");
@@ -471,12 +493,16 @@ ml_xml_read (const char  *data,
   if (doc == NULL || reader.has_doctype)
     report_parse_error (&reader, ctxt);
   else if (root == NULL)
-    error_at (&reader, NULL, _("The file is empty."));
-  else if (!is_ours (root->ns) || strcmp ((const char *) root->name, "project") != 0)
-    error_at (&reader, root, _("This is not a MissionLab project: its root element is <%s> in the namespace “%s”, not <project> in “%s”."),
-              (const char *) root->name,
-              root->ns != NULL ? (const char *) root->ns->href : "",
-              ML_FORMAT_NAMESPACE);
+    error_at (&reader, NULL, _("The file holds no element."));
+  else if (root->ns == NULL)
+    error_at (&reader, root, _("This is not a MissionLab project: its root element <%s> has no namespace; it should be <project xmlns=\"%s\">."),
+              (const char *) root->name, ML_FORMAT_NAMESPACE);
+  else if (!is_ours (root->ns))
+    error_at (&reader, root, _("This is not a MissionLab project: its root element <%s> is in the namespace “%s”, not “%s”."),
+              (const char *) root->name, (const char *) root->ns->href, ML_FORMAT_NAMESPACE);
+  else if (strcmp ((const char *) root->name, "project") != 0)
+    error_at (&reader, root, _("This is not a MissionLab project: its root element is <%s>, not <project>."),
+              (const char *) root->name);
   else if (read_version (&reader, root))
     {
       g_autoptr(MlElement) root_element = NULL;

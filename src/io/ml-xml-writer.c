@@ -246,8 +246,8 @@ write_extra_elements (Writer     *writer,
 }
 
 static void
-write_extra_attributes (Writer    *writer,
-                        MlElement *element)
+write_namespace_declarations (Writer    *writer,
+                              MlElement *element)
 {
   GPtrArray *extras = ml_element_get_extras (element);
 
@@ -258,6 +258,13 @@ write_extra_attributes (Writer    *writer,
       if (extra->type == ML_XML_EXTRA_NAMESPACE)
         bind (writer, extra->prefix, extra->href);
     }
+}
+
+static void
+write_extra_attributes (Writer    *writer,
+                        MlElement *element)
+{
+  GPtrArray *extras = ml_element_get_extras (element);
 
   for (guint i = 0; extras != NULL && i < extras->len; i++)
     {
@@ -349,9 +356,15 @@ write_element (Writer    *writer,
 
       append_attribute (writer, NULL, "xmlns", ML_FORMAT_NAMESPACE);
       g_array_append_val (writer->scope, ours);
+      write_namespace_declarations (writer, element);
       g_snprintf (version, sizeof version, "%d.%u", ML_FORMAT_MAJOR,
                   ml_project_get_format_minor (writer->project));
       append_attribute (writer, NULL, "format-version", version);
+    }
+
+  else
+    {
+      write_namespace_declarations (writer, element);
     }
 
   if (ml_element_get_id (element) != NULL)

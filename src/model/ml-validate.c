@@ -157,9 +157,16 @@ report (Validation *validation,
         GError     *error)
 {
   g_autofree char *what = ml_element_describe (element);
+  GPtrArray *diagnostics = validation->diagnostics;
+  g_autofree char *message = g_strdup_printf ("%s: %s", what, error->message);
 
-  ml_diagnostics_add (validation->diagnostics, severity, ml_element_get_line (element),
-                      "%s: %s", what, error->message);
+  /* A rule between two fields (start and end, from and to) fails for both: say it once. */
+  if (diagnostics->len > 0 &&
+      strcmp (((MlDiagnostic *) g_ptr_array_index (diagnostics, diagnostics->len - 1))->message,
+              message) == 0)
+    return;
+
+  ml_diagnostics_add (diagnostics, severity, ml_element_get_line (element), "%s", message);
 }
 
 static void

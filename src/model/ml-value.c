@@ -100,7 +100,7 @@ parse_number (MlField      field,
           return TRUE;
         }
       g_set_error (error, ML_ERROR, ML_ERROR_INVALID_VALUE,
-                   _("“%s” is not a whole number (%s)."), text, _(info->label));
+                   _("%s: “%s” is not a whole number."), _(info->label), text);
       return FALSE;
     }
 
@@ -112,8 +112,8 @@ parse_number (MlField      field,
     }
 
   g_set_error (error, ML_ERROR, ML_ERROR_INVALID_VALUE,
-               _("“%s” is not a number (%s); write numbers like 2.5 or 1500000."),
-               text, _(info->label));
+               _("%s: “%s” is not a number; write numbers like 2.5 or 1500000."),
+               _(info->label), text);
   return FALSE;
 }
 
@@ -441,8 +441,8 @@ ml_value_parse (MlField      field,
       if (!ml_date_parse (text, &value->date))
         {
           g_set_error (error, ML_ERROR, ML_ERROR_INVALID_VALUE,
-                       _("“%s” is not a date (%s); write dates as YYYY-MM-DD, like 2030-12-31."),
-                       text, _(info->label));
+                       _("%s: “%s” is not a date; write dates as YYYY-MM-DD, like 2030-12-31."),
+                       _(info->label), text);
           return FALSE;
         }
       break;
