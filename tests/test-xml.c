@@ -417,7 +417,8 @@ static void
 test_malformed_huge_file (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "huge.mlab", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("huge-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "huge.mlab", NULL);
   g_autoptr(MlProject) project = NULL;
   int fd;
 
@@ -433,17 +434,19 @@ test_malformed_huge_file (void)
   g_assert_error (error, ML_ERROR, ML_ERROR_TOO_LARGE);
   g_assert_nonnull (strstr (error->message, "larger than 64 MB"));
   g_unlink (path);
+  g_rmdir (dir);
 }
 
 static void
 test_malformed_not_a_file (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *fifo = g_build_filename (g_get_tmp_dir (), "pipe.mlab", NULL);
-  g_autofree char *loop = g_build_filename (g_get_tmp_dir (), "loop.mlab", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("special-XXXXXX", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "pipe.mlab", NULL);
+  g_autofree char *loop = g_build_filename (dir, "loop.mlab", NULL);
   g_autoptr(MlProject) project = NULL;
 
-  project = ml_project_load (g_get_tmp_dir (), NULL, NULL, &error);
+  project = ml_project_load (dir, NULL, NULL, &error);
   g_assert_null (project);
   g_assert_error (error, ML_ERROR, ML_ERROR_NOT_A_FILE);
   g_assert_nonnull (strstr (error->message, "is a folder"));
