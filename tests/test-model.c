@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "ml-command.h"
+#include "ml-delete.h"
 #include "ml-error.h"
 #include "ml-project.h"
 #include "ml-taxonomy.h"
@@ -479,6 +480,50 @@ test_command_insert_remove (void)
 }
 
 static void
+test_command_delete (void)
+{
+  g_autoptr(MlProject) project = load_small_project ();
+  g_autoptr(MlUndoStack) stack = ml_undo_stack_new (project);
+  g_autoptr(MlCommand) delete = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *consequences = NULL;
+  g_autofree char *none = NULL;
+  MlElement *a2 = ml_project_lookup (project, "a2");
+
+  /* The relation cannot exist without the university; the activity just loses its owner. */
+  delete = ml_command_new_delete (project, ml_project_lookup (project, "uni"), &consequences);
+  g_assert_cmpstr (consequences, ==,
+                   "It also deletes 1 relation. 1 other element refers to it and will no longer do so.");
+  g_assert_true (ml_undo_stack_push (stack, delete, &error));
+  g_assert_no_error (error);
+  g_assert_null (ml_project_lookup (project, "uni"));
+  g_assert_null (ml_project_lookup (project, "r1"));
+  g_assert_null (ml_element_get_string (ml_project_lookup (project, "a1"), ML_ACTIVITY_OWNER));
+  g_assert_cmpstr (ml_undo_stack_get_undo_label (stack), ==, "Delete Stakeholder");
+
+  g_assert_true (ml_undo_stack_undo (stack));
+  g_assert_nonnull (ml_project_lookup (project, "uni"));
+  g_assert_nonnull (ml_project_lookup (project, "r1"));
+  g_assert_cmpstr (ml_element_get_string (ml_project_lookup (project, "a1"), ML_ACTIVITY_OWNER),
+                   ==, "uni");
+  g_clear_object (&delete);
+  g_clear_pointer (&consequences, g_free);
+
+  /* Deleting a predecessor deletes the dependency on it, not the successor. */
+  delete = ml_command_new_delete (project, ml_project_lookup (project, "a1"), &consequences);
+  g_assert_cmpstr (consequences, ==, "It also deletes 1 dependency.");
+  g_assert_true (ml_undo_stack_push (stack, delete, &error));
+  g_assert_cmpuint (count_children (a2, ML_KIND_DEPENDENCY), ==, 0);
+  g_assert_true (ml_project_lookup (project, "a2") == a2);
+  g_clear_object (&delete);
+
+  /* Nothing refers to the journal-free relation: nothing else to say. */
+  g_assert_true (ml_undo_stack_undo (stack));
+  delete = ml_command_new_delete (project, ml_project_lookup (project, "r1"), &none);
+  g_assert_null (none);
+}
+
+static void
 test_undo_stack (void)
 {
   g_autoptr(MlProject) project = load_small_project ();
@@ -563,6 +608,7 @@ main (int    argc,
   g_test_add_func ("/model/project/ids", test_project_ids);
   g_test_add_func ("/model/command/set", test_command_set);
   g_test_add_func ("/model/command/insert-remove", test_command_insert_remove);
+  g_test_add_func ("/model/command/delete", test_command_delete);
   g_test_add_func ("/model/undo-stack", test_undo_stack);
 
   return g_test_run ();

@@ -39,6 +39,8 @@ MlCommand  *ml_command_new_remove     (MlElement      *element);
 MlCommand  *ml_command_new_group      (const char     *label,
                                        MlCommand      *first,
                                        ...) G_GNUC_NULL_TERMINATED;
+MlCommand  *ml_command_new_group_from_array (const char *label,
+                                            GPtrArray  *commands);
 const char *ml_command_get_label      (MlCommand      *self);
 void        ml_command_set_merge_key  (MlCommand      *self,
                                        guint           merge_key);

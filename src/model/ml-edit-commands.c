@@ -542,3 +542,26 @@ ml_command_new_group (const char *label,
 
   return ML_COMMAND (self);
 }
+
+/**
+ * ml_command_new_group_from_array:
+ * @label: what the group does, for the Undo menu item
+ * @commands: (element-type MlCommand): the commands, in the order to apply them
+ *
+ * Returns: (transfer full): a command that applies all of them, or none
+ */
+MlCommand *
+ml_command_new_group_from_array (const char *label,
+                                 GPtrArray  *commands)
+{
+  MlGroupCommand *self;
+
+  g_return_val_if_fail (label != NULL, NULL);
+  g_return_val_if_fail (commands != NULL, NULL);
+
+  self = g_object_new (ML_TYPE_GROUP_COMMAND, "label", label, NULL);
+  for (guint i = 0; i < commands->len; i++)
+    g_ptr_array_add (self->commands, g_object_ref (g_ptr_array_index (commands, i)));
+
+  return ML_COMMAND (self);
+}
