@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "ml-command.h"
+#include "ml-create.h"
 #include "ml-delete.h"
 #include "ml-error.h"
 #include "ml-project.h"
@@ -524,6 +525,73 @@ test_command_delete (void)
 }
 
 static void
+test_create_every_kind (void)
+{
+  g_autoptr(MlProject) project = load_small_project ();
+  g_autoptr(MlProject) empty = ml_project_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MlElement) relation = NULL;
+  MlDate today = ml_date_from_ymd (2026, 11, 27);
+  struct { const char *parent; MlKind kind; } cases[] = {
+    { NULL, ML_KIND_MISSION }, { "m1", ML_KIND_OBJECTIVE }, { "o1", ML_KIND_INDICATOR },
+    { NULL, ML_KIND_STAKEHOLDER }, { NULL, ML_KIND_RELATION }, { NULL, ML_KIND_INSTRUMENT },
+    { NULL, ML_KIND_WORKSTREAM }, { "w1", ML_KIND_ACTIVITY }, { "a2", ML_KIND_DEPENDENCY },
+    { "w1", ML_KIND_MILESTONE }, { "w1", ML_KIND_DECISION_POINT },
+    { NULL, ML_KIND_JOURNAL_ENTRY },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      MlElement *parent = cases[i].parent != NULL ? ml_project_lookup (project, cases[i].parent)
+                                                  : ml_project_get_root (project);
+      g_autoptr(MlElement) element = ml_element_create (project, parent, cases[i].kind, today,
+                                                        &error);
+      g_autoptr(MlCommand) insert = NULL;
+
+      g_assert_no_error (error);
+      insert = ml_command_new_insert (parent, element, -1);
+      g_assert_true (ml_command_apply (insert, project, &error));
+      g_assert_no_error (error);
+      if (ml_kind_get_info (cases[i].kind)->id_policy == ML_ID_REQUIRED)
+        g_assert_true (ml_project_lookup (project, ml_element_get_id (element)) == element);
+      if (cases[i].kind != ML_KIND_DEPENDENCY)
+        g_assert_true (g_str_has_prefix (ml_element_get_label (element), "New "));
+    }
+
+  /* A measurement starts from the latest value; a journal note is dated today. */
+  {
+    g_autoptr(GPtrArray) indicators = ml_project_collect (project, ML_KIND_INDICATOR);
+    MlElement *indicator = g_ptr_array_index (indicators, 0);
+    g_autoptr(MlElement) first = ml_element_create (project, indicator, ML_KIND_MEASUREMENT,
+                                                    today, &error);
+    g_autoptr(MlCommand) insert = NULL;
+    g_autoptr(MlCommand) set = NULL;
+    g_autoptr(MlElement) second = NULL;
+    MlValue value;
+
+    g_assert_cmpfloat (ml_element_get_number (first, ML_MEASUREMENT_VALUE), ==, 0);
+    insert = ml_command_new_insert (indicator, first, -1);
+    g_assert_true (ml_command_apply (insert, project, &error));
+    ml_value_init_number (&value, ML_MEASUREMENT_VALUE, 42.5);
+    set = ml_command_new_set (first, ML_MEASUREMENT_VALUE, &value);
+    g_assert_true (ml_command_apply (set, project, &error));
+    second = ml_element_create (project, indicator, ML_KIND_MEASUREMENT, today + 1, &error);
+    g_assert_cmpfloat (ml_element_get_number (second, ML_MEASUREMENT_VALUE), ==, 42.5);
+    g_assert_cmpuint (ml_element_get_date (second, ML_MEASUREMENT_DATE), ==, today + 1);
+  }
+
+  /* What cannot be made up is refused with the reason. */
+  relation = ml_element_create (empty, ml_project_get_root (empty), ML_KIND_RELATION, today,
+                                &error);
+  g_assert_null (relation);
+  g_assert_nonnull (strstr (error->message, "add them first"));
+  g_clear_error (&error);
+  g_assert_null (ml_element_create (project, ml_project_lookup (project, "a1"),
+                                    ML_KIND_DEPENDENCY, today, &error));
+  g_assert_nonnull (strstr (error->message, "earlier activity"));
+}
+
+static void
 test_undo_stack (void)
 {
   g_autoptr(MlProject) project = load_small_project ();
@@ -609,6 +677,7 @@ main (int    argc,
   g_test_add_func ("/model/command/set", test_command_set);
   g_test_add_func ("/model/command/insert-remove", test_command_insert_remove);
   g_test_add_func ("/model/command/delete", test_command_delete);
+  g_test_add_func ("/model/create", test_create_every_kind);
   g_test_add_func ("/model/undo-stack", test_undo_stack);
 
   return g_test_run ();
