@@ -18,11 +18,15 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "ml-error.h"
 #include "ml-file.h"
+
+/* Not a permission: a file with mode 0000 keeps it. */
+#define NO_MODE ((mode_t) -1)
 
 static void G_GNUC_PRINTF (3, 4)
 set_errno_error (GError     **error,
@@ -173,7 +177,9 @@ write_all (int          fd,
   return TRUE;
 }
 
-/* Writes a complete, flushed file at a new name in @dir. Returns the name, or NULL with errno. */
+/* Writes a complete, flushed file at a new name in @dir, with permissions @mode, or the default
+ * ones if @mode is NO_MODE. Returns the name, or NULL with errno.
+ */
 static char *
 write_new_file (const char *dir,
                 const char *base,
@@ -189,7 +195,8 @@ write_new_file (const char *dir,
   if (fd < 0)
     return NULL;
 
-  if ((mode == 0 || fchmod (fd, mode) == 0) && write_all (fd, data, length) && fsync (fd) == 0)
+  if ((mode == NO_MODE || fchmod (fd, mode) == 0) && write_all (fd, data, length) &&
+      fsync (fd) == 0)
     {
       if (close (fd) == 0)
         return g_steal_pointer (&tmpl);
@@ -315,6 +322,7 @@ check_unchanged (const char         *path,
  *
  * Replaces @path atomically, keeping its previous version as `@path~`. When @expected is given
  * and the file changed since, nothing is written and the error is %ML_ERROR_CHANGED_ON_DISK.
+ * If @path is a symbolic link, the file it points to is replaced, and its backup kept beside it.
  *
  * Returns: whether the file now holds @contents
  */
@@ -330,11 +338,12 @@ ml_file_replace (const char         *path,
   g_autofree char *backup = NULL;
   g_autofree char *written = NULL;
   g_autofree char *display = NULL;
+  g_autofree char *real_path = NULL;
   const char *data;
   gsize length;
   struct stat st;
   gboolean exists;
-  mode_t mode = 0;
+  mode_t mode = NO_MODE;
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (contents != NULL, FALSE);
@@ -353,6 +362,12 @@ ml_file_replace (const char         *path,
     }
   if (exists)
     mode = st.st_mode & 07777;
+
+  /* Saving through a symbolic link must update the file it points to, not turn the link into
+   * a file of its own.
+   */
+  if (exists && (real_path = realpath (path, NULL)) != NULL)
+    path = real_path;
 
   dir = g_path_get_dirname (path);
   base = g_path_get_basename (path);
