@@ -11,6 +11,7 @@
 #include "ml-create.h"
 #include "ml-delete.h"
 #include "ml-error.h"
+#include "ml-indicator.h"
 #include "ml-project.h"
 #include "ml-taxonomy.h"
 #include "ml-undo-stack.h"
@@ -592,6 +593,43 @@ test_create_every_kind (void)
 }
 
 static void
+test_indicator_progress (void)
+{
+  static const char text[] =
+    "<?xml version=\"1.0\"?>\n"
+    "<project xmlns=\"https://example.org/ns/missionlab\" format-version=\"1.0\">\n"
+    "  <title>Indicators</title>\n"
+    "  <missions><mission id=\"m\"><title>M</title><objective id=\"o\"><title>O</title>\n"
+    "    <indicator id=\"cost\" baseline=\"6\" target=\"2\"><name>Cost</name>\n"
+    "      <measurement date=\"2023-01-01\" value=\"4\"/>\n"
+    "      <measurement date=\"2022-01-01\" value=\"5\"/>\n"
+    "    </indicator>\n"
+    "    <indicator id=\"share\" baseline=\"10\" target=\"30\"><name>Share</name>\n"
+    "      <measurement date=\"2023-01-01\" value=\"5\"/>\n"
+    "    </indicator>\n"
+    "    <indicator id=\"bare\" baseline=\"1\"><name>Bare</name>\n"
+    "      <measurement date=\"2023-01-01\" value=\"5\"/>\n"
+    "    </indicator>\n"
+    "  </objective></mission></missions>\n"
+    "</project>\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MlProject) project = ml_xml_read (text, strlen (text), NULL, NULL, &error);
+  MlElement *cost, *latest;
+
+  g_assert_no_error (error);
+  cost = ml_project_lookup (project, "cost");
+
+  /* The latest by date, not by position: 4, half way from 6 down to 2. */
+  latest = ml_indicator_get_latest (cost);
+  g_assert_cmpfloat (ml_element_get_number (latest, ML_MEASUREMENT_VALUE), ==, 4);
+  g_assert_cmpfloat_with_epsilon (ml_indicator_get_progress (cost), 0.5, 1e-9);
+  /* Moving away from the target is negative progress: 5 is a quarter back from 10 to 30. */
+  g_assert_cmpfloat_with_epsilon (ml_indicator_get_progress (ml_project_lookup (project, "share")),
+                                  -0.25, 1e-9);
+  g_assert_true (isnan (ml_indicator_get_progress (ml_project_lookup (project, "bare"))));
+}
+
+static void
 test_undo_stack (void)
 {
   g_autoptr(MlProject) project = load_small_project ();
@@ -678,6 +716,7 @@ main (int    argc,
   g_test_add_func ("/model/command/insert-remove", test_command_insert_remove);
   g_test_add_func ("/model/command/delete", test_command_delete);
   g_test_add_func ("/model/create", test_create_every_kind);
+  g_test_add_func ("/model/indicator-progress", test_indicator_progress);
   g_test_add_func ("/model/undo-stack", test_undo_stack);
 
   return g_test_run ();

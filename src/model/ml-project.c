@@ -403,3 +403,61 @@ ml_project_emit_removed (MlProject *self,
 {
   g_signal_emit (self, signals[SIGNAL_REMOVED], 0, element, parent, position);
 }
+
+static const char *
+label_of_id (MlProject  *self,
+             const char *id)
+{
+  MlElement *element = ml_project_lookup (self, id);
+  const char *label = element != NULL ? ml_element_get_label (element) : NULL;
+
+  return label != NULL ? label : id;
+}
+
+/**
+ * ml_project_dup_title:
+ * @self: a project
+ * @element: one of its elements
+ *
+ * Returns: (transfer full): what lists show for @element: its name or title, or for elements
+ *   without one what they join (“CSIRO → ARENA”), depend on or measure
+ */
+char *
+ml_project_dup_title (MlProject *self,
+                      MlElement *element)
+{
+  const char *label;
+  char date[11];
+
+  g_return_val_if_fail (ML_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (ML_IS_ELEMENT (element), NULL);
+
+  label = ml_element_get_label (element);
+  if (label != NULL)
+    return g_strdup (label);
+
+  switch (ml_element_get_kind (element))
+    {
+    case ML_KIND_RELATION:
+      return g_strdup_printf ("%s → %s",
+                              label_of_id (self, ml_element_get_string (element, ML_RELATION_FROM)),
+                              label_of_id (self, ml_element_get_string (element, ML_RELATION_TO)));
+    case ML_KIND_DEPENDENCY:
+      return g_strdup_printf (_("After %s"),
+                              label_of_id (self, ml_element_get_string (element,
+                                                                        ML_DEPENDENCY_ACTIVITY)));
+    case ML_KIND_MEASUREMENT:
+      {
+        char number[ML_NUMBER_BUF_SIZE];
+
+        ml_date_format_into (ml_element_get_date (element, ML_MEASUREMENT_DATE), date);
+        ml_number_format (ml_element_get_number (element, ML_MEASUREMENT_VALUE), number);
+        return g_strdup_printf ("%s: %s", date, number);
+      }
+    case ML_KIND_JOURNAL_ENTRY:
+      ml_date_format_into (ml_element_get_date (element, ML_ENTRY_DATE), date);
+      return g_strdup_printf ("%s: %s", date, ml_element_get_string (element, ML_ENTRY_TEXT));
+    default:
+      return ml_element_describe (element);
+    }
+}

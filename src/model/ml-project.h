@@ -34,6 +34,8 @@ GPtrArray  *ml_project_collect            (MlProject   *self,
                                            MlKind       kind);
 GArray     *ml_project_find_referrers     (MlProject   *self,
                                            MlElement   *element);
+char       *ml_project_dup_title          (MlProject   *self,
+                                           MlElement   *element);
 char       *ml_project_generate_id        (MlProject   *self,
                                            MlKind       kind);
 

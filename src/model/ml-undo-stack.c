@@ -17,6 +17,7 @@ struct _MlUndoStack
   GPtrArray *commands;   /* applied ones first, then the ones undone (redo) */
   guint      n_applied;
   int        clean;      /* n_applied when last saved; -1 when that state is gone */
+  guint      last_merge_key;
 };
 
 G_DEFINE_FINAL_TYPE (MlUndoStack, ml_undo_stack, G_TYPE_OBJECT)
@@ -342,4 +343,17 @@ ml_undo_stack_set_clean (MlUndoStack *self)
   before = get_state (self);
   self->clean = (int) self->n_applied;
   notify_changes (self, before);
+}
+
+/**
+ * ml_undo_stack_new_merge_key:
+ *
+ * Returns: a merge key no command of this stack has used, for a new gesture
+ */
+guint
+ml_undo_stack_new_merge_key (MlUndoStack *self)
+{
+  g_return_val_if_fail (ML_IS_UNDO_STACK (self), 0);
+
+  return ++self->last_merge_key;
 }

@@ -26,5 +26,6 @@ const char  *ml_undo_stack_get_undo_label  (MlUndoStack  *self);
 const char  *ml_undo_stack_get_redo_label  (MlUndoStack  *self);
 gboolean     ml_undo_stack_get_modified    (MlUndoStack  *self);
 void         ml_undo_stack_set_clean       (MlUndoStack  *self);
+guint        ml_undo_stack_new_merge_key   (MlUndoStack  *self);
 
 G_END_DECLS
