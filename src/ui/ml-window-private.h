@@ -1,0 +1,51 @@
+/* ml-window-private.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Shared by ml-window.c (the window and its state) and ml-window-actions.c (its commands).
+ */
+
+#pragma once
+
+#include "ml-element-list.h"
+#include "ml-inspector.h"
+#include "ml-overview-page.h"
+#include "ml-window.h"
+
+G_BEGIN_DECLS
+
+struct _MlWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwViewSwitcherTitle *switcher_title;
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  GtkRevealer          *sidebar_revealer;
+  AdwViewStack         *view_stack;
+  GtkRevealer          *inspector_revealer;
+  MlElementList        *element_list;
+  MlInspector          *inspector;
+  MlOverviewPage       *overview_page;
+  GtkListBox           *samples_list;
+  GMenu                *recent_menu;
+
+  /* Owned references */
+  MlDocument           *document;
+  MlElement            *selected;
+  GSettings            *settings;
+
+  gboolean              close_confirmed;
+};
+
+typedef void (*MlSaveDone) (MlWindow *self,
+                            gboolean  saved);
+
+void ml_window_class_actions_init  (MlWindowClass *klass);
+void ml_window_update_actions      (MlWindow      *self);
+void ml_window_save                (MlWindow      *self,
+                                    gboolean       save_as,
+                                    MlSaveDone     done);
+
+G_END_DECLS
