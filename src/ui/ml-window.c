@@ -195,15 +195,31 @@ on_close_response_cb (AdwMessageDialog *dialog,
                       const char       *response,
                       MlWindow         *self);
 
+static gboolean
+close_confirmed_cb (gpointer user_data)
+{
+  MlWindow *self = user_data;
+
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+  g_object_unref (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Closes from the main loop: the dialog that asked is still answering when this is called. */
+static void
+close_later (MlWindow *self)
+{
+  g_idle_add (close_confirmed_cb, g_object_ref (self));
+}
+
 static void
 close_after_save (MlWindow *self,
                   gboolean  saved)
 {
-  if (!saved)
-    return;
-
-  self->close_confirmed = TRUE;
-  gtk_window_close (GTK_WINDOW (self));
+  if (saved)
+    close_later (self);
 }
 
 static void
@@ -214,8 +230,7 @@ on_close_response_cb (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "discard") == 0)
     {
       ml_document_discard_recovery (self->document);
-      self->close_confirmed = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
+      close_later (self);
     }
   else if (g_strcmp0 (response, "save") == 0)
     {
