@@ -334,8 +334,8 @@ generate_missions (Generator *gen)
 
       add_text (gen, 3, "title", "Mission %u: %s for %s", m, topic, place);
       add_text (gen, 3, "statement",
-                "By 2035, %s cuts emissions by 55 %% & costs < 2 € per kilo — wherever the “%s” "
-                "model fits.", place, topic);
+                "By 2035, %s cuts emissions by 55 %% & costs < 2 € per kilo — wherever "
+                "the “%s” model fits.", place, topic);
       add_text (gen, 3, "description",
                 "A coordinated package of projects on %s, co-designed with municipalities, "
                 "firms & citizens in %s.", topic, place);
@@ -433,8 +433,8 @@ generate_stakeholders (Generator *gen)
       switch (s % 3)
         {
         case 0:
-          add_text (gen, 3, "description",
-                    "Works on %s in %s; budget < 1 %% of GDP & growing.", PICK (gen, topics), place);
+          add_text (gen, 3, "description", "Works on %s in %s; budget < 1 %% of GDP & growing.",
+                    PICK (gen, topics), place);
           break;
         case 1:
           add_text (gen, 3, "description",

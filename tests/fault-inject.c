@@ -241,7 +241,9 @@ absolute_path (int         dirfd,
       dir[n] = '\0';
     }
 
-  snprintf (buffer, size, "%s/%s", dir, path);
+  /* A path too long to join cannot be under the watched folder: leave it alone. */
+  if ((size_t) snprintf (buffer, size, "%s/%s", dir, path) >= size)
+    return path;
 
   return buffer;
 }

@@ -23,7 +23,8 @@
 #include "ml-xml-reader.h"
 
 #define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | \
-                       XML_PARSE_NOBLANKS | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES)
+                       XML_PARSE_NOBLANKS | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES | \
+                       XML_PARSE_COMPACT)
 
 typedef struct
 {
@@ -97,6 +98,24 @@ is_blank_text (const char *data,
   return TRUE;
 }
 
+/* The text of an attribute or of a text-only element. In the usual case of a single text node
+ * it is not copied; otherwise @copy holds the copy that xmlNodeGetContent() makes.
+ */
+static const char *
+peek_content (xmlNode  *node,
+              xmlChar **copy)
+{
+  xmlNode *child = node->children;
+
+  if (child != NULL && child->next == NULL && child->content != NULL &&
+      (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE))
+    return (const char *) child->content;
+
+  *copy = xmlNodeGetContent (node);
+
+  return (const char *) *copy;
+}
+
 static void
 keep_element (MlElement  *element,
               xmlNode    *node,
@@ -154,8 +173,10 @@ read_text_field (Reader    *reader,
                  MlField    field,
                  xmlNode   *node)
 {
-  g_autofree xmlChar *content = NULL;
+  g_autofree xmlChar *copy = NULL;
   g_autoptr(GError) error = NULL;
+  const char *content;
+  gsize length;
   MlValue value;
 
   for (xmlNode *child = node->children; child != NULL; child = child->next)
@@ -175,8 +196,16 @@ read_text_field (Reader    *reader,
       return;
     }
 
-  content = xmlNodeGetContent (node);
-  if (!ml_value_parse (field, g_strstrip ((char *) content), &value, &error))
+  content = peek_content (node, &copy);
+  length = strlen (content);
+  if (length > 0 && (g_ascii_isspace (content[0]) || g_ascii_isspace (content[length - 1])))
+    {
+      if (copy == NULL)
+        copy = xmlStrdup ((const xmlChar *) content);
+      content = g_strstrip ((char *) copy);
+    }
+
+  if (!ml_value_parse (field, content, &value, &error))
     {
       if (!ml_field_get_info (field)->required)
         error_at (reader, node, "%s", error->message);
@@ -194,7 +223,8 @@ read_attribute (Reader    *reader,
 {
   MlKind kind = ml_element_get_kind (element);
   const char *name = (const char *) attr->name;
-  g_autofree xmlChar *text = NULL;
+  g_autofree xmlChar *copy = NULL;
+  const char *text;
   g_autoptr(GError) error = NULL;
   MlField field;
   MlValue value;
@@ -204,7 +234,7 @@ read_attribute (Reader    *reader,
   if (attr->ns == NULL && kind == ML_KIND_PROJECT && strcmp (name, "format-version") == 0)
     return;
 
-  text = xmlNodeGetContent ((xmlNode *) attr);
+  text = peek_content ((xmlNode *) attr, &copy);
   field = attr->ns == NULL ? ml_kind_lookup_field (kind, name, TRUE) : ML_NO_FIELD;
 
   if (attr->ns != NULL || (reader->newer_minor && field == ML_NO_FIELD))
@@ -323,38 +353,45 @@ read_element (Reader  *reader,
               xmlNode *node)
 {
   const MlKindInfo *info = ml_kind_get_info (kind);
-  g_autofree xmlChar *id = NULL;
+  g_autofree xmlChar *id_copy = NULL;
+  const char *id = NULL;
   g_autoptr(MlElement) element = NULL;
   MlElement *existing;
 
   if (info->id_policy != ML_ID_NONE)
-    id = xmlGetNoNsProp (node, (const xmlChar *) "id");
+    {
+      /* As xmlGetNoNsProp() does, without the copy; a DOCTYPE, and so a DTD, is refused. */
+      xmlAttr *id_attr = xmlHasNsProp (node, (const xmlChar *) "id", NULL);
+
+      if (id_attr != NULL)
+        id = peek_content ((xmlNode *) id_attr, &id_copy);
+    }
 
   if (id == NULL && info->id_policy == ML_ID_REQUIRED)
     error_at (reader, node, _("<%s> has no id; every %s needs one."), info->element,
               info->element);
-  else if (id != NULL && !ml_id_is_valid ((const char *) id))
+  else if (id != NULL && !ml_id_is_valid (id))
     {
       error_at (reader, node, _("“%s” is not a valid id: use letters, digits, “_”, “-” and “.”, starting with a letter, at most 64 characters."),
-                (const char *) id);
-      g_clear_pointer (&id, xmlFree);
+                id);
+      id = NULL;
     }
 
   if (kind == ML_KIND_PROJECT)
     {
       element = g_object_ref (ml_project_get_root (reader->project));
-      ml_element_set_id (element, (const char *) id);
+      ml_element_set_id (element, id);
     }
   else
     {
-      element = ml_element_new (kind, (const char *) id);
+      element = ml_element_new (kind, id);
     }
 
   ml_element_set_line (element, (guint) xmlGetLineNo (node));
   existing = ml_project_register_id (reader->project, element);
   if (existing != NULL)
     error_at (reader, node, _("The id “%s” is already used, by the <%s> on line %u."),
-              (const char *) id, ml_kind_get_info (ml_element_get_kind (existing))->element,
+              id, ml_kind_get_info (ml_element_get_kind (existing))->element,
               ml_element_get_line (existing));
 
   keep_namespaces (element, node);

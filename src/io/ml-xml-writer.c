@@ -70,6 +70,18 @@ append_escaped (GString    *out,
   g_string_append (out, run);
 }
 
+/* A tag without printf(), which costs more than the rest of writing it. */
+static void
+append_tag (GString    *out,
+            const char *open,
+            const char *name,
+            const char *close)
+{
+  g_string_append (out, open);
+  g_string_append (out, name);
+  g_string_append (out, close);
+}
+
 static void
 append_attribute (Writer     *writer,
                   const char *prefix,
@@ -328,12 +340,12 @@ write_children (Writer    *writer,
     return;
 
   indent (writer, depth);
-  g_string_append_printf (writer->out, "<%s>\n", container);
+  append_tag (writer->out, "<", container, ">\n");
   for (guint i = 0; any && i < children->len; i++)
     write_element (writer, g_ptr_array_index (children, i), depth + 1);
   write_extra_elements (writer, element, container, depth + 1);
   indent (writer, depth);
-  g_string_append_printf (writer->out, "</%s>\n", container);
+  append_tag (writer->out, "</", container, ">\n");
 }
 
 static void
@@ -402,9 +414,9 @@ write_element (Writer    *writer,
       if (text == NULL)
         continue;
       indent (writer, depth + 1);
-      g_string_append_printf (writer->out, "<%s>", ml_field_get_info (field)->name);
+      append_tag (writer->out, "<", ml_field_get_info (field)->name, ">");
       append_escaped (writer->out, text, FALSE);
-      g_string_append_printf (writer->out, "</%s>\n", ml_field_get_info (field)->name);
+      append_tag (writer->out, "</", ml_field_get_info (field)->name, ">\n");
     }
 
   for (MlKind k = ML_KIND_MISSION; k < ML_N_KINDS; k++)
@@ -414,7 +426,7 @@ write_element (Writer    *writer,
   write_extra_elements (writer, element, NULL, depth + 1);
 
   indent (writer, depth);
-  g_string_append_printf (writer->out, "</%s>\n", name);
+  append_tag (writer->out, "</", name, ">\n");
   g_array_set_size (writer->scope, scope_len);
 }
 

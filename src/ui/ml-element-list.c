@@ -199,8 +199,14 @@ find_store (MlElementList *self,
             MlElement     *parent,
             MlKind         child_kind)
 {
+  MlElementCategory *category;
+
   if (ml_element_get_kind (parent) == ML_KIND_PROJECT)
-    return find_category (self, child_kind)->elements;
+    {
+      category = find_category (self, child_kind);
+      g_assert (category != NULL);
+      return category->elements;
+    }
 
   return g_hash_table_lookup (self->child_stores, parent);
 }
