@@ -8,6 +8,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "ml-application.h"
 #include "ml-diagnostic.h"
@@ -69,9 +71,54 @@ apply_color_scheme (MlApplication *self)
                                       schemes[CLAMP (scheme, 0, (int) G_N_ELEMENTS (schemes) - 1)]);
 }
 
+/* Time since the process started, from the kernel's record of it, in milliseconds. */
+static double
+process_age_ms (void)
+{
+  g_autofree char *stat = NULL;
+  g_auto(GStrv) fields = NULL;
+  const char *after_name;
+  struct timespec now;
+  double start_s;
+
+  if (!g_file_get_contents ("/proc/self/stat", &stat, NULL, NULL) ||
+      (after_name = strrchr (stat, ')')) == NULL)
+    return -1;
+  fields = g_strsplit (after_name + 2, " ", -1);
+  if (g_strv_length (fields) < 20)
+    return -1;
+  /* Field 22 of stat, the 20th after the name: start time in clock ticks since boot. */
+  start_s = g_ascii_strtod (fields[19], NULL) / sysconf (_SC_CLK_TCK);
+  clock_gettime (CLOCK_BOOTTIME, &now);
+
+  return (now.tv_sec + now.tv_nsec / 1e9 - start_s) * 1000;
+}
+
+static void
+on_first_frame_painted_cb (GdkFrameClock *clock,
+                           GtkWidget     *window)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame_painted_cb, window);
+  g_print ("startup: %.0f ms from process start to the first frame\n", process_age_ms ());
+  if (g_strcmp0 (g_getenv ("MISSIONLAB_STARTUP_TIMING"), "quit") == 0)
+    g_application_quit (g_application_get_default ());
+}
+
+static void
+on_window_mapped_cb (GtkWidget *window)
+{
+  g_signal_handlers_disconnect_by_func (window, on_window_mapped_cb, NULL);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (on_first_frame_painted_cb), window);
+}
+
 static void
 show_window (MlWindow *window)
 {
+  /* MISSIONLAB_STARTUP_TIMING=1 reports when the first window is drawn (=quit also ends). */
+  if (g_getenv ("MISSIONLAB_STARTUP_TIMING") != NULL && !gtk_widget_get_mapped (GTK_WIDGET (window)))
+    g_signal_connect (window, "map", G_CALLBACK (on_window_mapped_cb), NULL);
+
   gtk_window_present (GTK_WINDOW (window));
 }
 

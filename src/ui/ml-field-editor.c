@@ -275,7 +275,10 @@ make_combo (MlFieldEditor *self)
   const MlFieldInfo *info = ml_field_get_info (self->field);
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
 
-  if (info->type == ML_FIELD_TYPE_REF || info->enum_info->default_value < 0)
+  /* An instrument without a side of its own takes the usual side of its type. */
+  if (self->field == ML_INSTRUMENT_SIDE)
+    gtk_string_list_append (labels, _("Usual side of its type"));
+  else if (info->type == ML_FIELD_TYPE_REF || info->enum_info->default_value < 0)
     gtk_string_list_append (labels, _("None"));
 
   if (info->type == ML_FIELD_TYPE_REF)
@@ -344,8 +347,8 @@ add_check_row (MlFieldEditor *self,
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *check = gtk_check_button_new ();
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);

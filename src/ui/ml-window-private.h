@@ -37,6 +37,7 @@ struct _MlWindow
   GSettings            *settings;
 
   gboolean              close_confirmed;
+  gboolean              samples_filled;
 };
 
 typedef void (*MlSaveDone) (MlWindow *self,

@@ -129,9 +129,9 @@ make_file_row (const char *path,
   g_autofree char *base = g_path_get_basename (path);
   GtkWidget *row = adw_action_row_new ();
 
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), base);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   g_object_set_data_full (G_OBJECT (row), "path", g_strdup (path), g_free);
@@ -171,6 +171,17 @@ fill_samples (MlWindow *self)
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->samples_list), names->len > 0);
+}
+
+/* The welcome page reads the samples only when it is shown: opening a project does not wait. */
+static void
+on_map_cb (MlWindow *self)
+{
+  if (self->document == NULL && !self->samples_filled)
+    {
+      self->samples_filled = TRUE;
+      fill_samples (self);
+    }
 }
 
 static void
@@ -401,7 +412,7 @@ ml_window_init (MlWindow *self)
   g_signal_connect (self->samples_list, "row-activated", G_CALLBACK (on_sample_activated_cb), self);
 
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, FALSE);
-  fill_samples (self);
+  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
   update_recent_menu (self);
   update_title (self);
   ml_window_update_actions (self);
