@@ -14,6 +14,7 @@
 #include "ml-indicator.h"
 #include "ml-project.h"
 #include "ml-taxonomy.h"
+#include "ml-text.h"
 #include "ml-undo-stack.h"
 #include "ml-xml-reader.h"
 
@@ -630,6 +631,22 @@ test_indicator_progress (void)
 }
 
 static void
+test_text_matching (void)
+{
+  g_autofree char *folded = ml_text_fold ("Đà Nẵng Øresund Łódź Æbleskiver Straße");
+
+  g_assert_cmpstr (folded, ==, "da nang oresund lodz aebleskiver strasse");
+  g_assert_true (ml_text_matches ("da nang", "Thành phố Đà Nẵng"));
+  g_assert_true (ml_text_matches ("DA NANG", "Đà Nẵng"));
+  g_assert_true (ml_text_matches ("forsknings", "Forskningsrådet"));
+  g_assert_true (ml_text_matches ("nang da", "Đà Nẵng"));
+  g_assert_true (ml_text_matches ("", "anything"));
+  g_assert_false (ml_text_matches ("ang", "Đà Nẵng"));
+  g_assert_false (ml_text_matches ("hanoi", "Đà Nẵng"));
+  g_assert_false (ml_text_matches ("da", NULL));
+}
+
+static void
 test_undo_stack (void)
 {
   g_autoptr(MlProject) project = load_small_project ();
@@ -717,6 +734,7 @@ main (int    argc,
   g_test_add_func ("/model/command/delete", test_command_delete);
   g_test_add_func ("/model/create", test_create_every_kind);
   g_test_add_func ("/model/indicator-progress", test_indicator_progress);
+  g_test_add_func ("/model/text-matching", test_text_matching);
   g_test_add_func ("/model/undo-stack", test_undo_stack);
 
   return g_test_run ();

@@ -16,6 +16,7 @@
 
 #include "ml-element-list.h"
 #include "ml-pane-layout.h"
+#include "ml-text.h"
 
 /* A top-level group of the tree: the project's elements of one kind. */
 #define ML_TYPE_ELEMENT_CATEGORY (ml_element_category_get_type ())
@@ -409,9 +410,8 @@ match_element (gpointer item,
   g_autofree char *title = ml_project_dup_title (self->project, item);
   const char *id = ml_element_get_id (item);
 
-  /* g_str_match_string() folds case and accents: "da nang" finds "Đà Nẵng". */
-  return g_str_match_string (text, title, TRUE) ||
-         (id != NULL && g_str_match_string (text, id, TRUE));
+  /* Without case and accents: "da nang" finds "Đà Nẵng". */
+  return ml_text_matches (text, title) || (id != NULL && ml_text_matches (text, id));
 }
 
 static void
