@@ -496,7 +496,8 @@ test_command_delete (void)
   /* The relation cannot exist without the university; the activity just loses its owner. */
   delete = ml_command_new_delete (project, ml_project_lookup (project, "uni"), &consequences);
   g_assert_cmpstr (consequences, ==,
-                   "It also deletes 1 relation. 1 other element refers to it and will no longer do so.");
+                   "Referred to by Relation “City council → University” (To) and Activity “Study” (Owner). "
+                   "It also deletes 1 relation. 1 reference to it is cleared.");
   g_assert_true (ml_undo_stack_push (stack, delete, &error));
   g_assert_no_error (error);
   g_assert_null (ml_project_lookup (project, "uni"));
@@ -514,7 +515,8 @@ test_command_delete (void)
 
   /* Deleting a predecessor deletes the dependency on it, not the successor. */
   delete = ml_command_new_delete (project, ml_project_lookup (project, "a1"), &consequences);
-  g_assert_cmpstr (consequences, ==, "It also deletes 1 dependency.");
+  g_assert_cmpstr (consequences, ==,
+                   "Referred to by Dependency “After Study” (Predecessor). It also deletes 1 dependency.");
   g_assert_true (ml_undo_stack_push (stack, delete, &error));
   g_assert_cmpuint (count_children (a2, ML_KIND_DEPENDENCY), ==, 0);
   g_assert_true (ml_project_lookup (project, "a2") == a2);

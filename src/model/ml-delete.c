@@ -112,14 +112,48 @@ plan_deletion (Deletion  *deletion,
   g_ptr_array_add (deletion->removals, ml_command_new_remove (element));
 }
 
+#define MAX_NAMED 3
+
+/* “Referred to by Mission “Hydrogen” (Lead), Relation CSIRO → ARENA (From) and 4 more.” */
+static void
+name_referrers (Deletion  *deletion,
+                MlElement *element,
+                GString   *text)
+{
+  g_autoptr(GArray) references = ml_project_find_referrers (deletion->project, element);
+
+  if (references->len == 0)
+    return;
+
+  g_string_append (text, _("Referred to by "));
+  for (guint i = 0; i < references->len && i < MAX_NAMED; i++)
+    {
+      MlReference *reference = &g_array_index (references, MlReference, i);
+      g_autofree char *title = ml_project_dup_title (deletion->project, reference->element);
+      const char *kind = _(ml_kind_get_info (ml_element_get_kind (reference->element))->label);
+
+      if (i > 0)
+        g_string_append (text, i + 1 == MIN (references->len, MAX_NAMED) &&
+                               references->len <= MAX_NAMED ? _(" and ") : ", ");
+      g_string_append_printf (text, _("%s “%s” (%s)"), kind, title,
+                              _(ml_field_get_info (reference->field)->label));
+    }
+  if (references->len > MAX_NAMED)
+    g_string_append_printf (text, _(" and %u more"), references->len - MAX_NAMED);
+  g_string_append (text, ". ");
+}
+
 static char *
 describe (Deletion  *deletion,
           MlElement *element)
 {
   g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) deleted = g_string_new (NULL);
   guint counts[ML_N_KINDS] = { 0 };
   GHashTableIter iter;
   gpointer key;
+
+  name_referrers (deletion, element, text);
 
   g_hash_table_iter_init (&iter, deletion->removed);
   while (g_hash_table_iter_next (&iter, &key, NULL))
@@ -134,17 +168,17 @@ describe (Deletion  *deletion,
         continue;
       what = g_utf8_strdown (counts[kind] == 1 ? _(ml_kind_get_info (kind)->label)
                                                : _(ml_kind_get_info (kind)->plural), -1);
-      g_string_append_printf (text, text->len == 0 ? _("It also deletes %u %s") : ", %u %s",
+      g_string_append_printf (deleted, deleted->len == 0 ? _("It also deletes %u %s") : ", %u %s",
                               counts[kind], what);
     }
-  if (text->len > 0)
-    g_string_append (text, ". ");
+  if (deleted->len > 0)
+    g_string_append_printf (text, "%s. ", deleted->str);
 
   if (deletion->n_cleared > 0)
     g_string_append_printf (text,
                             g_dngettext (GETTEXT_PACKAGE,
-                                         "%u other element refers to it and will no longer do so.",
-                                         "%u other elements refer to it and will no longer do so.",
+                                         "%u reference to it is cleared.",
+                                         "%u references to it are cleared.",
                                          deletion->n_cleared),
                             deletion->n_cleared);
 
