@@ -1,0 +1,60 @@
+/* ml-style.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * How the renderers draw: colours, type sizes and line widths for the screen (light and dark),
+ * a projector in a room (large type, thick lines, WCAG AAA contrast) and print.
+ */
+
+#pragma once
+
+#include <cairo.h>
+#include <glib.h>
+
+#include "ml-enums.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  ML_STYLE_SCREEN,
+  ML_STYLE_SCREEN_DARK,
+  ML_STYLE_PROJECTOR,
+  ML_STYLE_PRINT,
+} MlStyleKind;
+
+typedef struct
+{
+  double red, green, blue, alpha;
+} MlColor;
+
+typedef struct
+{
+  MlStyleKind kind;
+  const char *font_family;
+  double      font_size;        /* body text, in pixels (points for print) */
+  double      small_font_size;  /* axis ticks, captions */
+  double      line_width;
+  double      row_height;       /* one lane row of the timeline */
+  double      header_width;     /* the column of workstream and activity names */
+  MlColor     background;
+  MlColor     foreground;       /* text and strong lines */
+  MlColor     dim;              /* secondary text, grid lines */
+  MlColor     grid;
+  MlColor     lane;             /* alternate lane shading */
+  MlColor     accent;           /* selection, today line */
+  MlColor     critical;         /* the critical path */
+  MlColor     status[5];        /* by MlActivityStatus */
+  MlColor     outcome[4];       /* by MlOutcome */
+} MlStyle;
+
+const MlStyle *ml_style_get              (MlStyleKind     kind);
+gboolean       ml_style_kind_from_string (const char     *name,
+                                          gboolean        dark,
+                                          MlStyleKind    *kind);
+void           ml_style_set_source       (cairo_t        *cr,
+                                          const MlColor  *color);
+double         ml_color_contrast         (const MlColor  *a,
+                                          const MlColor  *b);
+
+G_END_DECLS
