@@ -14,6 +14,14 @@
 #include "ml-taxonomy.h"
 #include "ml-xml-writer.h"
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  /* g_ptr_array_sort() passes pointers to the elements. */
+  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
+}
+
 static GPtrArray *
 list_samples (void)
 {
@@ -30,7 +38,7 @@ list_samples (void)
     if (g_str_has_suffix (name, ".mlab"))
       g_ptr_array_add (paths, g_build_filename (dir, name, NULL));
 
-  g_ptr_array_sort (paths, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (paths, compare_names);
 
   return g_steal_pointer (&paths);
 }

@@ -439,6 +439,8 @@ ml_window_update_actions (MlWindow *self)
   MlKind selected_kind = self->selected != NULL ? ml_element_get_kind (self->selected) : ML_KIND_PROJECT;
   GtkWidget *widget = GTK_WIDGET (self);
 
+  gtk_widget_action_set_enabled (widget, "win.show-sidebar", open);
+  gtk_widget_action_set_enabled (widget, "win.show-inspector", open);
   gtk_widget_action_set_enabled (widget, "win.save", open);
   gtk_widget_action_set_enabled (widget, "win.save-as", open);
   gtk_widget_action_set_enabled (widget, "win.revert",

@@ -20,6 +20,7 @@ struct _MlWindow
 
   /* Template widgets */
   AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
   GtkRevealer          *sidebar_revealer;

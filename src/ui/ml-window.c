@@ -105,6 +105,15 @@ on_document_notify_cb (MlWindow   *self,
   ml_window_update_actions (self);
 }
 
+/* The views move to the bottom when the window is too narrow for them in the header. */
+static void
+update_switcher_bar (MlWindow *self)
+{
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    self->document != NULL &&
+                                    adw_view_switcher_title_get_title_visible (self->switcher_title));
+}
+
 static void
 on_element_selected_cb (MlWindow  *self,
                         MlElement *element)
@@ -139,6 +148,14 @@ make_file_row (const char *path,
   return row;
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  /* g_ptr_array_sort() passes pointers to the elements. */
+  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
+}
+
 static void
 fill_samples (MlWindow *self)
 {
@@ -156,7 +173,7 @@ fill_samples (MlWindow *self)
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     if (g_str_has_suffix (name, ".mlab"))
       g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (names, compare_names);
 
   for (guint i = 0; i < names->len; i++)
     {
@@ -374,6 +391,7 @@ ml_window_class_init (MlWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/MissionLab/ml-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MlWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, MlWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, sidebar_revealer);
@@ -412,6 +430,8 @@ ml_window_init (MlWindow *self)
   g_signal_connect (self->samples_list, "row-activated", G_CALLBACK (on_sample_activated_cb), self);
 
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, FALSE);
+  g_signal_connect_swapped (self->switcher_title, "notify::title-visible",
+                            G_CALLBACK (update_switcher_bar), self);
   g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
   update_recent_menu (self);
   update_title (self);
@@ -455,6 +475,7 @@ ml_window_set_document (MlWindow   *self,
                            G_CONNECT_SWAPPED);
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, TRUE);
   gtk_stack_set_visible_child_name (self->main_stack, "project");
+  update_switcher_bar (self);
   bind_project (self);
 }
 
