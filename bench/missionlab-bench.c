@@ -23,6 +23,7 @@
 #include "ml-bench-generate.h"
 #include "ml-diagnostic.h"
 #include "ml-project-io.h"
+#include "ml-schedule.h"
 #include "ml-validate.h"
 #include "ml-xml-writer.h"
 
@@ -58,6 +59,7 @@ typedef struct
   double      load;
   double      fresh_load;       /* the first load in a fresh process, as xmllint's */
   double      validate;
+  double      schedule;
   double      write;
   double      save;
   double      peak_load_mb;     /* of a fresh process */
@@ -387,6 +389,27 @@ run_case (Bench      *bench,
     }
   result->validate = median (runs, N_RUNS);
 
+  /* The schedule analysis, freed after the clock stops. The generator only makes activities
+   * depend on earlier ones, with room for the lag, so there must be no cycle and no broken
+   * dependency.
+   */
+  for (guint i = 0; i < N_RUNS; i++)
+    {
+      g_autoptr(MlSchedule) schedule = NULL;
+      GPtrArray *issues;
+
+      start = g_get_monotonic_time ();
+      schedule = ml_schedule_compute (project);
+      runs[i] = elapsed_ms (start);
+      issues = ml_schedule_get_issues (schedule);
+      if (issues->len > 0)
+        fail ("the schedule of the generated project has %u issues, the first: %s", issues->len,
+              ((MlScheduleIssue *) g_ptr_array_index (issues, 0))->message);
+      if (ml_schedule_get_critical_path (schedule)->len == 0)
+        fail ("the schedule of the generated project has no critical path");
+    }
+  result->schedule = median (runs, N_RUNS);
+
   /* Serialising to memory only. */
   for (guint i = 0; i < N_RUNS; i++)
     {
@@ -551,6 +574,8 @@ print_table (const Result *results,
                 G_STRUCT_OFFSET (Result, fresh_load));
   print_row_ms ("validate alone (ml_validate_project)", results, n,
                 G_STRUCT_OFFSET (Result, validate));
+  print_row_ms ("critical path (ml_schedule_compute)", results, n,
+                G_STRUCT_OFFSET (Result, schedule));
   print_row_ms ("write to memory (ml_xml_write)", results, n, G_STRUCT_OFFSET (Result, write));
   print_row_ms ("save: write+new file+fsync+rename", results, n, G_STRUCT_OFFSET (Result, save));
   print_row_ratio ("load / xmllint", results, n, G_STRUCT_OFFSET (Result, load),

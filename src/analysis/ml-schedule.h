@@ -14,6 +14,15 @@
  *   start-finish:  successor end   ≥ predecessor start − 1 + L
  * An activity never starts before its planned start (the forward pass starts from it). Stopped
  * activities take no part: they neither constrain nor are constrained.
+ *
+ * The project finish is the latest early finish; the backward pass starts from it, so no
+ * activity has negative slack and the critical ones are those with none. Activities in a cycle
+ * are left out of both passes, as are stopped ones: their entries hold their planned dates as
+ * both early and late dates, with no slack, and are never critical. The rest is computed as if
+ * the dependencies that touch them did not exist. Violations compare the planned dates with
+ * each dependency, including those inside a cycle.
+ *
+ * A schedule holds references to the activities but does not follow edits: compute it again.
  */
 
 #pragma once
