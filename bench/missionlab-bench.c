@@ -21,6 +21,7 @@
 #include <stdlib.h>
 
 #include "ml-bench-generate.h"
+#include "ml-bench-render.h"
 #include "ml-diagnostic.h"
 #include "ml-project-io.h"
 #include "ml-schedule.h"
@@ -701,6 +702,7 @@ main (int    argc,
     }
 
   print_table (results, n_results);
+  ml_bench_render (quick);
 
   if (keep)
     {

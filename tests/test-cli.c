@@ -86,6 +86,7 @@ test_help_and_version (void)
   g_assert_nonnull (strstr (help.out, "validate"));
   g_assert_nonnull (strstr (help.out, "fmt"));
   g_assert_nonnull (strstr (help.out, "stats"));
+  g_assert_nonnull (strstr (help.out, "export"));
   g_assert_nonnull (strstr (help.out, "Exit status"));
 
   run_cli (&version, "--version", NULL);
@@ -203,6 +204,103 @@ test_stats (void)
                                        G_REGEX_MULTILINE, 0));
 }
 
+static void
+test_export (void)
+{
+  g_autofree char *path = sample ("csiro-hydrogen.mlab");
+  g_autofree char *bad = write_temp ("bad.mlab",
+    "<project xmlns=\"https://example.org/ns/missionlab\" format-version=\"1.0\"><title>Bad</title>"
+    "<roadmap><workstream id=\"w\"><name>W</name><activity id=\"a\" start=\"2024-05-01\" end=\"2024-01-01\">"
+    "<name>Backwards</name></activity></workstream></roadmap></project>");
+  g_autofree char *dir = g_path_get_dirname (bad);
+  g_autofree char *png = g_build_filename (dir, "roadmap.png", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "roadmap.pdf", NULL);
+  g_autofree char *svg = g_build_filename (dir, "roadmap.svg", NULL);
+  g_autofree char *unwritable = g_build_filename (dir, "no", "such", "folder.png", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(Run) help = { 0 };
+  g_auto(Run) ok_png = { 0 };
+  g_auto(Run) ok_pdf = { 0 };
+  g_auto(Run) ok_svg = { 0 };
+  g_auto(Run) no_output = { 0 };
+  g_auto(Run) bad_format = { 0 };
+  g_auto(Run) unknown_extension = { 0 };
+  g_auto(Run) bad_date = { 0 };
+  g_auto(Run) backwards = { 0 };
+  g_auto(Run) bad_style = { 0 };
+  g_auto(Run) bad_paper = { 0 };
+  g_auto(Run) bad_width = { 0 };
+  g_auto(Run) unknown_export = { 0 };
+  g_auto(Run) missing = { 0 };
+  g_auto(Run) invalid = { 0 };
+  g_auto(Run) cannot_write = { 0 };
+  gsize length;
+
+  run_cli (&help, "export", "roadmap", "--help", NULL);
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_nonnull (strstr (help.out, "--format"));
+  g_assert_nonnull (strstr (help.out, "--paper"));
+
+  run_cli (&ok_png, "export", "roadmap", path, "-o", png, "--width", "800", "--today", "none",
+           NULL);
+  g_assert_cmpint (ok_png.status, ==, 0);
+  /* Not empty under LeakSanitizer, which reports the fontconfig caches it was told to ignore. */
+  g_assert_null (strstr (ok_png.err, "missionlab-cli"));
+  g_assert_null (strstr (ok_png.err, "**"));
+  g_assert_true (g_file_get_contents (png, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 8);
+  g_assert_cmpmem (contents, 8, "\x89PNG\r\n\x1a\n", 8);
+  g_clear_pointer (&contents, g_free);
+
+  run_cli (&ok_pdf, "export", "roadmap", path, "--format", "pdf", "-o", pdf, "--paper", "a3",
+           "--from", "2024-01-01", "--to", "2024-12-31", "--style", "print", NULL);
+  g_assert_cmpint (ok_pdf.status, ==, 0);
+  g_assert_nonnull (strstr (ok_pdf.out, "1 page"));
+  g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_clear_pointer (&contents, g_free);
+
+  run_cli (&ok_svg, "export", "roadmap", path, "-o", svg, "--style", "projector", NULL);
+  g_assert_cmpint (ok_svg.status, ==, 0);
+  g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "<svg"));
+
+  /* Wrong command lines: 2, with a sentence on standard error, and nothing written. */
+  run_cli (&no_output, "export", "roadmap", path, NULL);
+  g_assert_cmpint (no_output.status, ==, 2);
+  g_assert_nonnull (strstr (no_output.err, "-o OUT"));
+  run_cli (&bad_format, "export", "roadmap", path, "-o", png, "--format", "gif", NULL);
+  g_assert_cmpint (bad_format.status, ==, 2);
+  g_assert_nonnull (strstr (bad_format.err, "unknown format “gif”"));
+  run_cli (&unknown_extension, "export", "roadmap", path, "-o", "roadmap.bmp", NULL);
+  g_assert_cmpint (unknown_extension.status, ==, 2);
+  run_cli (&bad_date, "export", "roadmap", path, "-o", png, "--from", "2024-13-01", NULL);
+  g_assert_cmpint (bad_date.status, ==, 2);
+  g_assert_nonnull (strstr (bad_date.err, "“2024-13-01” is not a date"));
+  run_cli (&backwards, "export", "roadmap", path, "-o", png, "--from", "2025-01-01", "--to",
+           "2024-01-01", NULL);
+  g_assert_cmpint (backwards.status, ==, 2);
+  run_cli (&bad_style, "export", "roadmap", path, "-o", png, "--style", "neon", NULL);
+  g_assert_cmpint (bad_style.status, ==, 2);
+  run_cli (&bad_paper, "export", "roadmap", path, "-o", pdf, "--paper", "letter", NULL);
+  g_assert_cmpint (bad_paper.status, ==, 2);
+  run_cli (&bad_width, "export", "roadmap", path, "-o", png, "--width", "0", NULL);
+  g_assert_cmpint (bad_width.status, ==, 2);
+  run_cli (&unknown_export, "export", "budget", path, NULL);
+  g_assert_cmpint (unknown_export.status, ==, 2);
+  g_assert_nonnull (strstr (unknown_export.err, "unknown export “budget”"));
+
+  /* A file that cannot be read, an invalid project, an output that cannot be written. */
+  run_cli (&missing, "export", "roadmap", "/nonexistent.mlab", "-o", png, NULL);
+  g_assert_cmpint (missing.status, ==, 3);
+  run_cli (&invalid, "export", "roadmap", bad, "-o", png, NULL);
+  g_assert_cmpint (invalid.status, ==, 1);
+  run_cli (&cannot_write, "export", "roadmap", path, "-o", unwritable, NULL);
+  g_assert_cmpint (cannot_write.status, ==, 3);
+  g_assert_nonnull (strstr (cannot_write.err, "folder.png"));
+  g_assert_false (g_file_test (unwritable, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -213,6 +311,7 @@ main (int    argc,
   g_test_add_func ("/cli/validate", test_validate);
   g_test_add_func ("/cli/fmt", test_fmt);
   g_test_add_func ("/cli/stats", test_stats);
+  g_test_add_func ("/cli/export", test_export);
 
   return g_test_run ();
 }

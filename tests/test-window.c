@@ -15,6 +15,7 @@
 #include "ml-diagnostic.h"
 #include "ml-inspector.h"
 #include "ml-project-io.h"
+#include "ml-roadmap-view.h"
 #include "ml-window.h"
 
 typedef struct
@@ -426,6 +427,114 @@ test_welcome_lists_samples (Fixture       *fixture,
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (fixture->app))), ==, 1);
 }
 
+static gpointer
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+
+  g_ptr_array_add (stack, root);
+  while (stack->len > 0)
+    {
+      GtkWidget *widget = g_ptr_array_steal_index (stack, stack->len - 1);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+        return widget;
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        g_ptr_array_add (stack, child);
+    }
+
+  return NULL;
+}
+
+static GtkGesture *
+find_drag_gesture (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_DRAG (controller))
+        return GTK_GESTURE (controller);
+    }
+
+  return NULL;
+}
+
+static void
+wait_for_allocation (GtkWidget *widget)
+{
+  for (guint i = 0; i < 200 && gtk_widget_get_width (widget) == 0; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10 * 1000);
+    }
+  drain ();
+  g_assert_cmpint (gtk_widget_get_width (widget), >, 0);
+}
+
+static void
+test_roadmap_drag_undo (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  MlWindow *window = open_project (fixture);
+  MlProject *project = ml_document_get_project (ml_window_get_document (window));
+  g_autoptr(GPtrArray) activities = ml_project_collect (project, ML_KIND_ACTIVITY);
+  MlElement *activity = g_ptr_array_index (activities, 0);
+  MlDate start = ml_element_get_date (activity, ML_ACTIVITY_START);
+  MlDate end = ml_element_get_date (activity, ML_ACTIVITY_END);
+  MlRoadmapView *view;
+  MlTimelineViewport viewport;
+  cairo_rectangle_t rect;
+  GtkGesture *drag;
+  double x, y;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "roadmap");
+  view = find_widget (GTK_WIDGET (window), ML_TYPE_ROADMAP_VIEW);
+  g_assert_nonnull (view);
+  wait_for_allocation (GTK_WIDGET (view));
+
+  ml_roadmap_view_get_viewport (view, &viewport);
+  g_assert_true (ml_timeline_renderer_get_element_rect (ml_roadmap_view_get_renderer (view),
+                                                        &viewport, activity, &rect));
+  x = rect.x + rect.width / 2;
+  y = rect.y + rect.height / 2;
+
+  /* Drag the bar 30 days later, as the pointer would, through the view's drag gesture. */
+  drag = find_drag_gesture (GTK_WIDGET (view));
+  g_assert_nonnull (drag);
+  g_signal_emit_by_name (drag, "drag-begin", x, y);
+  g_assert_true (ml_window_get_selected (window) == activity);
+  for (int step = 1; step <= 6; step++)
+    g_signal_emit_by_name (drag, "drag-update", 5 * step * viewport.day_width, 0.0);
+  g_signal_emit_by_name (drag, "drag-end", 30 * viewport.day_width, 0.0);
+  drain ();
+
+  g_assert_cmpuint (ml_element_get_date (activity, ML_ACTIVITY_START), ==, start + 30);
+  g_assert_cmpuint (ml_element_get_date (activity, ML_ACTIVITY_END), ==, end + 30);
+  g_assert_true (ml_document_get_modified (ml_window_get_document (window)));
+
+  /* The whole drag is one undo step. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  drain ();
+  g_assert_cmpuint (ml_element_get_date (activity, ML_ACTIVITY_START), ==, start);
+  g_assert_cmpuint (ml_element_get_date (activity, ML_ACTIVITY_END), ==, end);
+  g_assert_false (ml_document_get_modified (ml_window_get_document (window)));
+
+  /* Dragging its right end changes only the end. */
+  g_assert_true (ml_timeline_renderer_get_element_rect (ml_roadmap_view_get_renderer (view),
+                                                        &viewport, activity, &rect));
+  g_signal_emit_by_name (drag, "drag-begin", rect.x + rect.width - 1, y);
+  g_signal_emit_by_name (drag, "drag-update", 12 * viewport.day_width, 0.0);
+  g_signal_emit_by_name (drag, "drag-end", 12 * viewport.day_width, 0.0);
+  drain ();
+  g_assert_cmpuint (ml_element_get_date (activity, ML_ACTIVITY_START), ==, start);
+  g_assert_cmpuint (ml_element_get_date (activity, ML_ACTIVITY_END), ==, end + 12);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -454,6 +563,7 @@ main (int    argc,
   ADD ("/window/add-measurement", test_add_measurement);
   ADD ("/window/recovery-restored", test_recovery_restored);
   ADD ("/window/welcome-lists-samples", test_welcome_lists_samples);
+  ADD ("/window/roadmap-drag-undo", test_roadmap_drag_undo);
 
   return g_test_run ();
 }

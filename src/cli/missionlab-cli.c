@@ -24,6 +24,7 @@ static const Command commands[] = {
   { "validate", ml_cli_validate, N_("Check project files against the format and its rules") },
   { "fmt", ml_cli_fmt, N_("Rewrite project files in canonical form, safely") },
   { "stats", ml_cli_stats, N_("Print counts, time horizon and budgets of a project") },
+  { "export", ml_cli_export, N_("Export the roadmap as a PNG, SVG or PDF file (export roadmap)") },
 };
 
 static void

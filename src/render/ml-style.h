@@ -32,19 +32,19 @@ typedef struct
 {
   MlStyleKind kind;
   const char *font_family;
-  double      font_size;        /* body text, in pixels (points for print) */
+  double      font_size;        /* body text, in pixels (points for print, the PDF unit) */
   double      small_font_size;  /* axis ticks, captions */
   double      line_width;
   double      row_height;       /* one lane row of the timeline */
   double      header_width;     /* the column of workstream and activity names */
   MlColor     background;
   MlColor     foreground;       /* text and strong lines */
-  MlColor     dim;              /* secondary text, grid lines */
-  MlColor     grid;
+  MlColor     dim;              /* secondary text, dependency arrows */
+  MlColor     grid;             /* vertical grid lines, lane separators */
   MlColor     lane;             /* alternate lane shading */
   MlColor     accent;           /* selection, today line */
   MlColor     critical;         /* the critical path */
-  MlColor     status[5];        /* by MlActivityStatus */
+  MlColor     status[5];        /* by MlActivityStatus: the done part of a bar */
   MlColor     outcome[4];       /* by MlOutcome */
 } MlStyle;
 
@@ -56,5 +56,10 @@ void           ml_style_set_source       (cairo_t        *cr,
                                           const MlColor  *color);
 double         ml_color_contrast         (const MlColor  *a,
                                           const MlColor  *b);
+MlColor        ml_color_mix              (const MlColor  *a,
+                                          const MlColor  *b,
+                                          double          t);
+MlColor        ml_style_text_on          (const MlStyle  *style,
+                                          const MlColor  *fill);
 
 G_END_DECLS

@@ -7,6 +7,14 @@
  * points with their outcome, dependency arrows, the critical path, a today line, a time axis
  * whose ticks adapt from days to years, and a legend. Rows have one height, so only the rows
  * in the viewport are laid out and drawn: a frame costs the same for 100 or 100,000 activities.
+ *
+ * Geometry: a viewport is the header column of names (get_header_width) left of the time
+ * area, under the axis (get_axis_height). Day D spans [x_of_day (D), x_of_day (D + 1)), so an
+ * activity's bar runs from x_of_day (start) to x_of_day (end + 1); milestones, decision points
+ * and the today line stand in the middle of their day. Row i (a workstream's header, or an
+ * activity) spans [axis + i·row_height − scroll_y, … + row_height); the content height is that
+ * of all rows, without the axis. The row index is built from the project on first use and
+ * again after ml_timeline_renderer_invalidate(), never during a draw.
  */
 
 #pragma once
@@ -83,6 +91,26 @@ gboolean            ml_timeline_renderer_get_element_rect   (MlTimelineRenderer 
                                                              const MlTimelineViewport *viewport,
                                                              MlElement                *element,
                                                              cairo_rectangle_t        *rect);
+const MlStyle      *ml_timeline_renderer_get_style          (MlTimelineRenderer       *self);
+void                ml_timeline_renderer_set_header_width   (MlTimelineRenderer       *self,
+                                                             double                    width);
+double              ml_timeline_renderer_get_natural_header_width (MlTimelineRenderer *self);
+guint               ml_timeline_renderer_get_n_rows         (MlTimelineRenderer       *self);
+MlElement          *ml_timeline_renderer_get_row_element    (MlTimelineRenderer       *self,
+                                                             guint                     row);
+int                 ml_timeline_renderer_get_row            (MlTimelineRenderer       *self,
+                                                             MlElement                *element);
+gboolean            ml_timeline_renderer_is_label_elided    (MlTimelineRenderer       *self,
+                                                             MlElement                *element);
+void                ml_timeline_renderer_get_legend_size    (MlTimelineRenderer       *self,
+                                                             double                    max_width,
+                                                             double                   *width,
+                                                             double                   *height);
+void                ml_timeline_renderer_draw_legend        (MlTimelineRenderer       *self,
+                                                             cairo_t                  *cr,
+                                                             double                    x,
+                                                             double                    y,
+                                                             double                    max_width);
 double              ml_timeline_viewport_x_of_day           (const MlTimelineViewport *viewport,
                                                              double                    header_width,
                                                              double                    day);

@@ -15,6 +15,7 @@
 #include "ml-create.h"
 #include "ml-delete.h"
 #include "ml-error.h"
+#include "ml-roadmap-export.h"
 #include "ml-window-private.h"
 
 typedef struct
@@ -426,6 +427,94 @@ delete_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+on_export_response_cb (GtkNativeDialog *chooser,
+                       int              response,
+                       MlWindow        *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *lower = NULL;
+  g_autoptr(GError) error = NULL;
+  MlRoadmapExportOptions options;
+  MlRoadmapFormat format = ML_ROADMAP_FORMAT_PDF;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      path = g_file_get_path (file);
+    }
+  g_object_unref (chooser);
+  if (path == NULL)
+    return;
+
+  /* The name says the format; a name without a known extension gets a PDF. */
+  lower = g_ascii_strdown (path, -1);
+  if (g_str_has_suffix (lower, ".png"))
+    format = ML_ROADMAP_FORMAT_PNG;
+  else if (g_str_has_suffix (lower, ".svg"))
+    format = ML_ROADMAP_FORMAT_SVG;
+  else if (!g_str_has_suffix (lower, ".pdf"))
+    {
+      char *with_extension = g_strconcat (path, ".pdf", NULL);
+
+      g_free (path);
+      path = with_extension;
+    }
+
+  ml_roadmap_export_options_init (&options, format);
+  options.style = format == ML_ROADMAP_FORMAT_PDF ? ML_STYLE_PRINT : ML_STYLE_SCREEN;
+  options.today = ml_date_today ();
+  if (ml_roadmap_export (ml_document_get_project (self->document), &options, path, &error))
+    {
+      g_autofree char *base = g_path_get_basename (path);
+      g_autofree char *message = g_strdup_printf (_("Roadmap exported to “%s”"), base);
+
+      ml_window_show_toast (self, message);
+    }
+  else
+    {
+      ml_window_show_error (self, _("Could Not Export the Roadmap"), error->message);
+    }
+}
+
+static void
+add_filter (GtkFileChooser *chooser,
+            const char     *name,
+            const char     *pattern)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_chooser_add_filter (chooser, filter);
+}
+
+static void
+export_roadmap_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  MlWindow *self = ML_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  const char *title;
+  g_autofree char *name = NULL;
+
+  chooser = gtk_file_chooser_native_new (_("Export Roadmap"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  add_filter (GTK_FILE_CHOOSER (chooser), _("PDF document, in pages"), "*.pdf");
+  add_filter (GTK_FILE_CHOOSER (chooser), _("PNG image"), "*.png");
+  add_filter (GTK_FILE_CHOOSER (chooser), _("SVG image"), "*.svg");
+  title = ml_element_get_string (ml_project_get_root (ml_document_get_project (self->document)),
+                                 ML_PROJECT_TITLE);
+  name = g_strdup_printf (_("%s roadmap.pdf"), title != NULL ? title : _("Mission"));
+  g_strdelimit (name, "/\\:", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 /**
  * ml_window_update_actions:
  *
@@ -443,6 +532,7 @@ ml_window_update_actions (MlWindow *self)
   gtk_widget_action_set_enabled (widget, "win.show-inspector", open);
   gtk_widget_action_set_enabled (widget, "win.save", open);
   gtk_widget_action_set_enabled (widget, "win.save-as", open);
+  gtk_widget_action_set_enabled (widget, "win.export-roadmap", open);
   gtk_widget_action_set_enabled (widget, "win.revert",
                                  open && ml_document_get_path (self->document) != NULL &&
                                  ml_document_get_modified (self->document));
@@ -467,6 +557,8 @@ ml_window_class_actions_init (MlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.revert", NULL, revert_action);
+  gtk_widget_class_install_action (widget_class, "win.export-roadmap", NULL,
+                                   export_roadmap_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);

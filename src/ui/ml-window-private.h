@@ -10,6 +10,7 @@
 #include "ml-element-list.h"
 #include "ml-inspector.h"
 #include "ml-overview-page.h"
+#include "ml-roadmap-page.h"
 #include "ml-window.h"
 
 G_BEGIN_DECLS
@@ -29,6 +30,7 @@ struct _MlWindow
   MlElementList        *element_list;
   MlInspector          *inspector;
   MlOverviewPage       *overview_page;
+  MlRoadmapPage        *roadmap_page;
   GtkListBox           *samples_list;
   GMenu                *recent_menu;
 

@@ -90,6 +90,7 @@ bind_project (MlWindow *self)
   ml_element_list_set_document (self->element_list, self->document);
   ml_inspector_set_document (self->inspector, self->document);
   ml_overview_page_set_project (self->overview_page, project);
+  ml_roadmap_page_set_document (self->roadmap_page, self->document);
   ml_window_select (self, NULL);
   update_title (self);
   ml_window_update_actions (self);
@@ -119,6 +120,13 @@ on_element_selected_cb (MlWindow  *self,
                         MlElement *element)
 {
   ml_window_select (self, element);
+}
+
+static void
+on_edit_requested_cb (MlWindow *self)
+{
+  g_object_set (self, "show-inspector", TRUE, NULL);
+  ml_inspector_focus_field (self->inspector, ML_NO_FIELD);
 }
 
 static void
@@ -388,6 +396,7 @@ ml_window_class_init (MlWindowClass *klass)
   g_type_ensure (ML_TYPE_ELEMENT_LIST);
   g_type_ensure (ML_TYPE_INSPECTOR);
   g_type_ensure (ML_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (ML_TYPE_ROADMAP_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/MissionLab/ml-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MlWindow, switcher_title);
@@ -400,6 +409,7 @@ ml_window_class_init (MlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MlWindow, element_list);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, inspector);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, overview_page);
+  gtk_widget_class_bind_template_child (widget_class, MlWindow, roadmap_page);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, samples_list);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, recent_menu);
 
@@ -427,6 +437,10 @@ ml_window_init (MlWindow *self)
 
   g_signal_connect_object (self->element_list, "element-selected",
                            G_CALLBACK (on_element_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (ml_roadmap_page_get_view (self->roadmap_page), "element-selected",
+                           G_CALLBACK (on_element_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (ml_roadmap_page_get_view (self->roadmap_page), "edit-requested",
+                           G_CALLBACK (on_edit_requested_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect (self->samples_list, "row-activated", G_CALLBACK (on_sample_activated_cb), self);
 
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, FALSE);
@@ -502,6 +516,7 @@ ml_window_select (MlWindow  *self,
     return;
 
   ml_element_list_select (self->element_list, element);
+  ml_roadmap_view_set_selected (ml_roadmap_page_get_view (self->roadmap_page), element);
   ml_inspector_set_element (self->inspector, element);
   ml_window_update_actions (self);
 }

@@ -1,0 +1,193 @@
+/* ml-cli-export.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * `export roadmap`: the roadmap as a PNG, SVG or PDF file, for handouts, slides and walls.
+ */
+
+#define G_LOG_DOMAIN "missionlab-cli"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+
+#include "ml-cli.h"
+#include "ml-roadmap-export.h"
+
+#define COMMAND "export roadmap"
+
+static int G_GNUC_PRINTF (1, 2)
+usage_error (const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_printerr ("missionlab-cli %s: %s\n", COMMAND, message);
+
+  return ML_EXIT_USAGE;
+}
+
+static gboolean
+parse_date_option (const char *text,
+                   MlDate     *date)
+{
+  return text == NULL || ml_date_parse (text, date);
+}
+
+static int
+export_roadmap (int    argc,
+                char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(MlProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *format_name = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_autofree char *style_name = NULL;
+  g_autofree char *paper_name = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *display = NULL;
+  MlRoadmapExportOptions options;
+  MlRoadmapFormat format;
+  int width = ML_ROADMAP_EXPORT_DEFAULT_WIDTH;
+  int page_days = 0;
+  int status;
+  const GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
+      N_("png, svg or pdf; by default from the name of the output"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write (required)"),
+      N_("OUT") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from,
+      N_("First day shown, YYYY-MM-DD; by default the start of the roadmap"), N_("DATE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to,
+      N_("Last day shown, YYYY-MM-DD; by default the end of the roadmap"), N_("DATE") },
+    { "width", 'w', 0, G_OPTION_ARG_INT, &width, N_("Width of a PNG or SVG image in pixels (1920)"),
+      N_("PX") },
+    { "style", 's', 0, G_OPTION_ARG_STRING, &style_name,
+      N_("screen, screen-dark, projector or print; screen for images, print for PDF"),
+      N_("STYLE") },
+    { "paper", 'p', 0, G_OPTION_ARG_STRING, &paper_name, N_("a4 or a3, in landscape (a4)"),
+      N_("PAPER") },
+    { "today", 0, 0, G_OPTION_ARG_STRING, &today,
+      N_("Where to draw the today line, YYYY-MM-DD, or “none”; by default today"), N_("DATE") },
+    { "days-per-page", 0, 0, G_OPTION_ARG_INT, &page_days,
+      N_("PDF: days across one page; by default whole months or years, legible"),
+      N_("DAYS") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("FILE — export the roadmap as an image or a PDF"));
+  g_option_context_set_summary (context,
+                                _("Draws the roadmap of FILE: workstreams, activities by status and progress, milestones, decision points, dependencies and the critical path. PNG and SVG give one image of the whole period and every row; PDF gives landscape pages, split across time and down the rows, each with the axis, the names, a legend and page numbers."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if ((status = ml_cli_parse (context, &argc, &argv, 1)) != ML_EXIT_OK)
+    return status;
+
+  if (argc > 2)
+    return usage_error (_("one project file at a time, not “%s” too"), argv[2]);
+  if (output == NULL)
+    return usage_error ("%s", _("name the file to write with -o OUT"));
+
+  if (format_name != NULL)
+    {
+      if (!ml_roadmap_format_from_string (format_name, &format))
+        return usage_error (_("unknown format “%s”: png, svg or pdf"), format_name);
+    }
+  else
+    {
+      const char *extension = strrchr (output, '.');
+
+      if (extension == NULL || !ml_roadmap_format_from_string (extension + 1, &format))
+        return usage_error (_("cannot tell the format from “%s”: use --format png, svg or pdf"),
+                            output);
+    }
+
+  ml_roadmap_export_options_init (&options, format);
+  options.width = width;
+  options.page_days = page_days;
+  options.today = ml_date_today ();
+
+  if (!parse_date_option (from, &options.from))
+    return usage_error (_("“%s” is not a date (YYYY-MM-DD)"), from);
+  if (!parse_date_option (to, &options.to))
+    return usage_error (_("“%s” is not a date (YYYY-MM-DD)"), to);
+  if (options.from != ML_DATE_NONE && options.to != ML_DATE_NONE && options.to < options.from)
+    return usage_error (_("--to %s is before --from"), to);
+  if (today != NULL && g_strcmp0 (today, "none") == 0)
+    options.today = ML_DATE_NONE;
+  else if (!parse_date_option (today, &options.today))
+    return usage_error (_("“%s” is not a date (YYYY-MM-DD) or “none”"), today);
+  if (width <= 0 || width > 32767)
+    return usage_error ("%s", _("--width must be between 1 and 32767 pixels"));
+  if (page_days < 0)
+    return usage_error ("%s", _("--days-per-page cannot be negative"));
+  if (style_name != NULL && !ml_style_kind_from_string (style_name, FALSE, &options.style))
+    return usage_error (_("unknown style “%s”: screen, screen-dark, projector or print"),
+                        style_name);
+  if (paper_name != NULL && !ml_paper_size_from_string (paper_name, &options.paper))
+    return usage_error (_("unknown paper size “%s”: a4 or a3"), paper_name);
+
+  project = ml_cli_load (argv[1], NULL, &status);
+  if (project == NULL)
+    return status;
+
+  display = g_filename_display_name (output);
+  if (!ml_roadmap_export (project, &options, output, &error))
+    {
+      g_printerr ("missionlab-cli %s: %s: %s\n", COMMAND, display, error->message);
+      return ML_EXIT_IO;
+    }
+
+  if (format == ML_ROADMAP_FORMAT_PDF)
+    {
+      guint n_pages = ml_roadmap_export_count_pages (project, &options);
+
+      g_print (g_dngettext (GETTEXT_PACKAGE, "%s: %u page\n", "%s: %u pages\n", n_pages), display,
+               n_pages);
+    }
+  else
+    {
+      g_print (_("%s: written\n"), display);
+    }
+
+  return ML_EXIT_OK;
+}
+
+int
+ml_cli_export (int    argc,
+               char **argv)
+{
+  g_autofree char **args = NULL;
+
+  if (argc < 2 || strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0)
+    {
+      FILE *stream = argc < 2 ? stderr : stdout;
+
+      fprintf (stream, "%s\n  missionlab-cli export roadmap FILE -o OUT [OPTION…]\n\n%s\n",
+               _("Usage:"), _("Run “missionlab-cli export roadmap --help” for the options."));
+      return argc < 2 ? ML_EXIT_USAGE : ML_EXIT_OK;
+    }
+
+  if (strcmp (argv[1], "roadmap") != 0)
+    {
+      g_printerr (_("missionlab-cli export: unknown export “%s”; there is “roadmap”\n"),
+                  argv[1]);
+      return ML_EXIT_USAGE;
+    }
+
+  /* GOption names the command after argv[0] in messages: make it "export roadmap". */
+  args = g_new0 (char *, argc);
+  args[0] = (char *) COMMAND;
+  for (int i = 2; i < argc; i++)
+    args[i - 1] = argv[i];
+
+  return export_roadmap (argc - 1, args);
+}
