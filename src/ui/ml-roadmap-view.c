@@ -50,7 +50,7 @@ struct _MlRoadmapView
 
   double              day_width;
   double              start_day;     /* the day at the left edge of the time area */
-  gboolean            fitted;        /* fit the horizon at the first allocation */
+  gboolean            follow_fit;    /* keep the whole horizon in view until zoomed or moved */
   gboolean            show_legend;
 
   /* The drag in progress */
@@ -225,6 +225,7 @@ ml_roadmap_view_zoom (MlRoadmapView *self,
   x = MAX (x, header_width (self));
   day = ml_timeline_viewport_day_at_x (&viewport, header_width (self), x);
   width = CLAMP (self->day_width * factor, MIN_DAY_WIDTH, MAX_DAY_WIDTH);
+  self->follow_fit = FALSE;
   set_view (self, day - (x - header_width (self)) / width, width);
 }
 
@@ -242,6 +243,7 @@ ml_roadmap_view_fit (MlRoadmapView *self)
 
   get_horizon (self, &first, &last);
   time_width = gtk_widget_get_width (GTK_WIDGET (self)) - header_width (self);
+  self->follow_fit = TRUE;
   if (time_width <= 0)
     return;
   set_view (self, first, time_width / MAX (last - first, 1));
@@ -261,6 +263,7 @@ ml_roadmap_view_scroll_to_day (MlRoadmapView *self,
   g_return_if_fail (ML_IS_ROADMAP_VIEW (self));
 
   time_width = gtk_widget_get_width (GTK_WIDGET (self)) - header_width (self);
+  self->follow_fit = FALSE;
   set_view (self, day - time_width / 2 / self->day_width, self->day_width);
 }
 
@@ -412,6 +415,7 @@ on_drag_update_cb (GtkGestureDrag *gesture,
   switch (self->drag_mode)
     {
     case DRAG_PAN:
+      self->follow_fit = FALSE;
       set_view (self, self->pan_start_day - dx / self->day_width, self->day_width);
       gtk_adjustment_set_value (self->vadjustment, self->pan_scroll_y - dy);
       return;
@@ -695,7 +699,7 @@ bind_project (MlRoadmapView *self)
   g_signal_connect_swapped (self->project, "changed", G_CALLBACK (on_project_changed_cb), self);
   g_signal_connect_swapped (self->project, "inserted", G_CALLBACK (on_project_changed_cb), self);
   g_signal_connect_swapped (self->project, "removed", G_CALLBACK (on_project_changed_cb), self);
-  self->fitted = FALSE;
+  self->follow_fit = TRUE;
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
@@ -764,11 +768,8 @@ ml_roadmap_view_size_allocate (GtkWidget *widget,
                                            CLAMP (ml_timeline_renderer_get_natural_header_width (self->renderer),
                                                   MIN (160, width / 3.0), width / 3.0));
 
-  if (!self->fitted && self->renderer != NULL && width > header_width (self))
-    {
-      self->fitted = TRUE;
-      ml_roadmap_view_fit (self);
-    }
+  if (self->follow_fit && self->renderer != NULL && width > header_width (self))
+    ml_roadmap_view_fit (self);
   update_adjustments (self);
 }
 
