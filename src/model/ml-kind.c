@@ -192,6 +192,8 @@ static const MlFieldInfo fields[ML_N_FIELDS] = {
   CHOICE (ML_STAKEHOLDER_ROLE, ML_KIND_STAKEHOLDER, "role", ENUM, FALSE, role, N_("Role")),
   CHOICE (ML_STAKEHOLDER_ENGAGEMENT, ML_KIND_STAKEHOLDER, "engagement", ENUM, FALSE, engagement,
           N_("Engagement")),
+  NUM (ML_STAKEHOLDER_X, ML_KIND_STAKEHOLDER, "x", FALSE, NAN, NAN, N_("Position on the map, across")),
+  NUM (ML_STAKEHOLDER_Y, ML_KIND_STAKEHOLDER, "y", FALSE, NAN, NAN, N_("Position on the map, down")),
   TEXT (ML_STAKEHOLDER_NAME, ML_KIND_STAKEHOLDER, "name", TRUE, N_("Name")),
   TEXT (ML_STAKEHOLDER_DESCRIPTION, ML_KIND_STAKEHOLDER, "description", FALSE,
         N_("Description")),
@@ -292,6 +294,18 @@ ml_field_get_info (MlField field)
   g_return_val_if_fail (field < ML_N_FIELDS, NULL);
 
   return &fields[field];
+}
+
+/**
+ * ml_field_is_placement:
+ *
+ * Returns: whether @field records where the user placed the element on a map, which the map
+ *   edits by dragging rather than a form
+ */
+gboolean
+ml_field_is_placement (MlField field)
+{
+  return field == ML_STAKEHOLDER_X || field == ML_STAKEHOLDER_Y;
 }
 
 gboolean

@@ -77,6 +77,8 @@ typedef enum
   ML_STAKEHOLDER_INTEREST,
   ML_STAKEHOLDER_ROLE,
   ML_STAKEHOLDER_ENGAGEMENT,
+  ML_STAKEHOLDER_X,
+  ML_STAKEHOLDER_Y,
   ML_STAKEHOLDER_NAME,
   ML_STAKEHOLDER_DESCRIPTION,
 
@@ -212,6 +214,7 @@ MlField            ml_kind_lookup_field          (MlKind       kind,
                                                   const char  *name,
                                                   gboolean     attribute);
 gboolean           ml_field_is_attribute         (MlField      field);
+gboolean           ml_field_is_placement         (MlField      field);
 int                ml_enum_info_lookup           (const MlEnumInfo *info,
                                                   const char       *nick);
 char              *ml_enum_info_describe_values  (const MlEnumInfo *info);

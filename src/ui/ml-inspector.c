@@ -190,7 +190,7 @@ rebuild (MlInspector *self)
     if (!ml_field_is_attribute (field) && !ml_field_editor_is_long_text (field))
       add_editor (self, form, group, field);
   ML_KIND_FOREACH_FIELD (kind, field)
-    if (ml_field_is_attribute (field))
+    if (ml_field_is_attribute (field) && !ml_field_is_placement (field))
       add_editor (self, form, group, field);
   ML_KIND_FOREACH_FIELD (kind, field)
     if (ml_field_editor_is_long_text (field))
