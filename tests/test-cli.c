@@ -301,6 +301,74 @@ test_export (void)
   g_assert_false (g_file_test (unwritable, G_FILE_TEST_EXISTS));
 }
 
+/* A loose check of JSON: outside strings (whose escapes it skips), every bracket closes the
+ * last one opened, and nothing is left open. */
+static gboolean
+json_is_balanced (const char *text)
+{
+  g_autoptr(GString) open = g_string_new (NULL);
+  gboolean in_string = FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (in_string)
+        {
+          if (*p == '\\' && p[1] != '\0')
+            p++;
+          else if (*p == '"')
+            in_string = FALSE;
+          else if ((guchar) *p < 0x20)
+            return FALSE;
+        }
+      else if (*p == '"')
+        in_string = TRUE;
+      else if (*p == '{' || *p == '[')
+        g_string_append_c (open, *p);
+      else if (*p == '}' || *p == ']')
+        {
+          if (open->len == 0 || open->str[open->len - 1] != (*p == '}' ? '{' : '['))
+            return FALSE;
+          g_string_truncate (open, open->len - 1);
+        }
+    }
+  return !in_string && open->len == 0;
+}
+
+static void
+test_metrics (void)
+{
+  g_autofree char *path = sample ("norway-pilot-e.mlab");
+  g_auto(Run) table = { 0 };
+  g_auto(Run) csv = { 0 };
+  g_auto(Run) json = { 0 };
+  g_auto(Run) unknown = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  run_cli (&table, "metrics", path, NULL);
+  g_assert_cmpint (table.status, ==, 0);
+  g_assert_true (g_regex_match_simple ("^  Stakeholders +25$", table.out, G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^  Modularity +[0-9.]+$", table.out, G_REGEX_MULTILINE,
+                                       0));
+
+  run_cli (&csv, "metrics", "--format", "csv", path, NULL);
+  g_assert_cmpint (csv.status, ==, 0);
+  lines = g_strsplit (csv.out, "\n", -1);
+  g_assert_true (g_str_has_prefix (lines[0], "id,name,type,level,sector,degree_in,degree_out,"));
+  /* The header, 25 stakeholders and the empty string after the last newline. */
+  g_assert_cmpuint (g_strv_length (lines), ==, 27);
+
+  run_cli (&json, "metrics", "-f", "json", path, NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_true (g_str_has_prefix (json.out, "{"));
+  g_assert_true (json_is_balanced (json.out));
+  g_assert_nonnull (strstr (json.out, "\"stakeholders\": ["));
+  g_assert_nonnull (strstr (json.out, "\"modularity\": "));
+  g_assert_null (strstr (json.out, "nan"));
+
+  run_cli (&unknown, "metrics", "--format", "xml", path, NULL);
+  g_assert_cmpint (unknown.status, ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -312,6 +380,7 @@ main (int    argc,
   g_test_add_func ("/cli/fmt", test_fmt);
   g_test_add_func ("/cli/stats", test_stats);
   g_test_add_func ("/cli/export", test_export);
+  g_test_add_func ("/cli/metrics", test_metrics);
 
   return g_test_run ();
 }

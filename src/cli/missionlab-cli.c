@@ -25,6 +25,7 @@ static const Command commands[] = {
   { "fmt", ml_cli_fmt, N_("Rewrite project files in canonical form, safely") },
   { "stats", ml_cli_stats, N_("Print counts, time horizon and budgets of a project") },
   { "export", ml_cli_export, N_("Export the roadmap as a PNG, SVG or PDF file (export roadmap)") },
+  { "metrics", ml_cli_metrics, N_("Stakeholder network: centrality, communities, brokers") },
 };
 
 static void

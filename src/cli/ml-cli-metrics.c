@@ -1,0 +1,342 @@
+/* ml-cli-metrics.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "missionlab-cli"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "ml-cli.h"
+#include "ml-graph-metrics.h"
+
+typedef enum
+{
+  FORMAT_TABLE,
+  FORMAT_CSV,
+  FORMAT_JSON,
+} Format;
+
+static const char *
+nick (MlElement *element,
+      MlField    field)
+{
+  const MlEnumInfo *info = ml_field_get_info (field)->enum_info;
+  int value = ml_element_get_enum (element, field);
+
+  return value >= 0 && (guint) value < info->n_values ? info->nicks[value] : "";
+}
+
+/* Numbers in files and pipes use a point whatever the locale: CSV and JSON readers expect it. */
+static const char *
+format_number (char   *buffer,
+               double  value)
+{
+  return g_ascii_formatd (buffer, G_ASCII_DTOSTR_BUF_SIZE, "%.6f", value);
+}
+
+static int
+compare_by_betweenness (gconstpointer a,
+                        gconstpointer b)
+{
+  const MlNodeMetrics *p = *(const MlNodeMetrics *const *) a;
+  const MlNodeMetrics *q = *(const MlNodeMetrics *const *) b;
+
+  if (p->betweenness != q->betweenness)
+    return p->betweenness > q->betweenness ? -1 : 1;
+  return p->index < q->index ? -1 : p->index > q->index;
+}
+
+static const char *
+describe_flags (const MlNodeMetrics *node)
+{
+  if (node->broker)
+    return "broker";
+  if (node->isolated)
+    return "isolated";
+  return "";
+}
+
+/* Pads by characters, not bytes: labels have dashes and translations have accents. */
+static void
+print_label (const char *label)
+{
+  glong length = g_utf8_strlen (label, -1);
+
+  g_print ("  %s%*s", label, (int) MAX (33 - length, 1), "");
+}
+
+static void
+print_count (const char *label,
+             guint       value)
+{
+  print_label (label);
+  g_print ("%6u\n", value);
+}
+
+static void
+print_share (const char *label,
+             double      value)
+{
+  print_label (label);
+  if (isnan (value))
+    g_print ("%6s\n", "–");
+  else
+    g_print ("%6.3f\n", value);
+}
+
+static void
+print_table (GPtrArray              *sorted,
+             const MlNetworkMetrics *network)
+{
+  g_print ("%-8s %-8s %6s %6s %7s %7s %5s %-8s %-15s %-13s %s\n",
+           _("Between"), _("Close"), _("Degree"), _("Weight"), _("Confl."), _("Comp."),
+           _("Comm."), _("Flag"), _("Type"), _("Level"), _("Name"));
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      const MlNodeMetrics *node = g_ptr_array_index (sorted, i);
+      const char *label = ml_element_get_label (node->stakeholder);
+
+      g_print ("%8.4f %8.4f %6u %6g %7u %7u %5u %-8s %-15s %-13s %s\n",
+               node->betweenness, node->closeness, node->degree, node->weighted_degree,
+               node->conflict_degree, node->component, node->community,
+               describe_flags (node), nick (node->stakeholder, ML_STAKEHOLDER_TYPE),
+               nick (node->stakeholder, ML_STAKEHOLDER_LEVEL), label != NULL ? label : "");
+    }
+
+  g_print ("\n%s\n", _("Network"));
+  print_count (_("Stakeholders"), sorted->len);
+  print_count (_("Ties"), network->n_ties);
+  print_count (_("Conflicts"), network->n_conflicts);
+  print_count (_("Components"), network->n_components);
+  print_count (_("Communities"), network->n_communities);
+  print_share (_("Modularity"), network->modularity);
+  print_share (_("Ties across levels"), network->cross_level_share);
+  print_share (_("Ties across sectors"), network->cross_sector_share);
+  print_share (_("E–I index by type"), network->ei_type);
+  print_share (_("E–I index by level"), network->ei_level);
+  print_share (_("E–I index by sector"), network->ei_sector);
+  print_share (_("Domestic ownership"), network->ownership);
+}
+
+static void
+append_csv_field (GString    *out,
+                  const char *text)
+{
+  if (strpbrk (text, ",\"\r\n") == NULL)
+    {
+      g_string_append (out, text);
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+print_csv (GPtrArray *sorted)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  /* The header is data, read by programs: not translated. */
+  g_string_append (out, "id,name,type,level,sector,degree_in,degree_out,degree,conflict_degree,"
+                        "weighted_degree,betweenness,weighted_betweenness,closeness,component,"
+                        "community,broker,isolated\n");
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      const MlNodeMetrics *node = g_ptr_array_index (sorted, i);
+      MlElement *element = node->stakeholder;
+      const char *label = ml_element_get_label (element);
+      const char *sector = ml_element_get_string (element, ML_STAKEHOLDER_SECTOR);
+
+      append_csv_field (out, ml_element_get_id (element));
+      g_string_append_c (out, ',');
+      append_csv_field (out, label != NULL ? label : "");
+      g_string_append_printf (out, ",%s,%s,", nick (element, ML_STAKEHOLDER_TYPE),
+                              nick (element, ML_STAKEHOLDER_LEVEL));
+      append_csv_field (out, sector != NULL ? sector : "");
+      g_string_append_printf (out, ",%u,%u,%u,%u,", node->degree_in, node->degree_out,
+                              node->degree, node->conflict_degree);
+      g_string_append_printf (out, "%s,", format_number (buffer, node->weighted_degree));
+      g_string_append_printf (out, "%s,", format_number (buffer, node->betweenness));
+      g_string_append_printf (out, "%s,", format_number (buffer, node->weighted_betweenness));
+      g_string_append_printf (out, "%s,", format_number (buffer, node->closeness));
+      g_string_append_printf (out, "%u,%u,%s,%s\n", node->component, node->community,
+                              node->broker ? "true" : "false",
+                              node->isolated ? "true" : "false");
+    }
+  g_print ("%s", out->str);
+}
+
+static void
+append_json_string (GString    *out,
+                    const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text; p != NULL && *p != '\0'; p++)
+    {
+      guchar c = *p;
+
+      if (c == '"' || c == '\\')
+        g_string_append_printf (out, "\\%c", c);
+      else if (c == '\n')
+        g_string_append (out, "\\n");
+      else if (c == '\t')
+        g_string_append (out, "\\t");
+      else if (c < 0x20)
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_c (out, c);
+    }
+  g_string_append_c (out, '"');
+}
+
+/* JSON has no NaN: a measure with nothing to count is null. */
+static void
+append_json_number (GString    *out,
+                    const char *key,
+                    double      value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_string_append_printf (out, "\"%s\": %s", key,
+                          isnan (value) ? "null" : format_number (buffer, value));
+}
+
+static void
+print_json (GPtrArray              *sorted,
+            const MlNetworkMetrics *network)
+{
+  g_autoptr(GString) out = g_string_new ("{\n  \"stakeholders\": [");
+
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      const MlNodeMetrics *node = g_ptr_array_index (sorted, i);
+      MlElement *element = node->stakeholder;
+
+      g_string_append (out, i > 0 ? ",\n    {" : "\n    {");
+      g_string_append (out, "\"id\": ");
+      append_json_string (out, ml_element_get_id (element));
+      g_string_append (out, ", \"name\": ");
+      append_json_string (out, ml_element_get_label (element));
+      g_string_append (out, ", \"type\": ");
+      append_json_string (out, nick (element, ML_STAKEHOLDER_TYPE));
+      g_string_append (out, ", \"level\": ");
+      append_json_string (out, nick (element, ML_STAKEHOLDER_LEVEL));
+      g_string_append_printf (out, ", \"degree_in\": %u, \"degree_out\": %u, \"degree\": %u, "
+                              "\"conflict_degree\": %u, ", node->degree_in, node->degree_out,
+                              node->degree, node->conflict_degree);
+      append_json_number (out, "weighted_degree", node->weighted_degree);
+      g_string_append (out, ", ");
+      append_json_number (out, "betweenness", node->betweenness);
+      g_string_append (out, ", ");
+      append_json_number (out, "weighted_betweenness", node->weighted_betweenness);
+      g_string_append (out, ", ");
+      append_json_number (out, "closeness", node->closeness);
+      g_string_append_printf (out, ", \"component\": %u, \"community\": %u, \"broker\": %s, "
+                              "\"isolated\": %s}", node->component, node->community,
+                              node->broker ? "true" : "false", node->isolated ? "true" : "false");
+    }
+  g_string_append_printf (out, "\n  ],\n  \"network\": {\"ties\": %u, \"conflicts\": %u, "
+                          "\"components\": %u, \"communities\": %u, ", network->n_ties,
+                          network->n_conflicts, network->n_components, network->n_communities);
+  append_json_number (out, "modularity", network->modularity);
+  g_string_append (out, ", ");
+  append_json_number (out, "cross_level_share", network->cross_level_share);
+  g_string_append (out, ", ");
+  append_json_number (out, "cross_sector_share", network->cross_sector_share);
+  g_string_append (out, ", ");
+  append_json_number (out, "ei_type", network->ei_type);
+  g_string_append (out, ", ");
+  append_json_number (out, "ei_level", network->ei_level);
+  g_string_append (out, ", ");
+  append_json_number (out, "ei_sector", network->ei_sector);
+  g_string_append_printf (out, ", \"owners\": %u, ", network->n_owners);
+  append_json_number (out, "ownership", network->ownership);
+  g_string_append (out, "}\n}\n");
+  g_print ("%s", out->str);
+}
+
+int
+ml_cli_metrics (int    argc,
+                char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(MlProject) project = NULL;
+  g_autoptr(MlGraphMetrics) metrics = NULL;
+  g_autoptr(GPtrArray) sorted = NULL;
+  g_autofree char *format_name = NULL;
+  gboolean include_conflicts = FALSE;
+  Format format = FORMAT_TABLE;
+  int status;
+  const GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("table, csv or json (table)"),
+      N_("FORMAT") },
+    { "include-conflicts", 0, 0, G_OPTION_ARG_NONE, &include_conflicts,
+      N_("Count conflicts as ties for betweenness, closeness and communities"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("FILE — network analysis of the stakeholders"));
+  g_option_context_set_summary (context,
+                                _("Prints, for each stakeholder, its degree, weighted degree, betweenness, closeness, component and community, and whether it is a broker or isolated, sorted by betweenness; then the measures of the whole network: modularity, ties across levels and sectors, E–I indices and domestic ownership."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if ((status = ml_cli_parse (context, &argc, &argv, 1)) != ML_EXIT_OK)
+    return status;
+
+  if (argc > 2)
+    {
+      g_printerr ("missionlab-cli metrics: %s\n", _("one project file at a time"));
+      return ML_EXIT_USAGE;
+    }
+  if (g_strcmp0 (format_name, "csv") == 0)
+    format = FORMAT_CSV;
+  else if (g_strcmp0 (format_name, "json") == 0)
+    format = FORMAT_JSON;
+  else if (format_name != NULL && g_strcmp0 (format_name, "table") != 0)
+    {
+      g_printerr ("missionlab-cli metrics: ");
+      g_printerr (_("unknown format “%s”: table, csv or json"), format_name);
+      g_printerr ("\n");
+      return ML_EXIT_USAGE;
+    }
+
+  project = ml_cli_load (argv[1], NULL, &status);
+  if (project == NULL)
+    return status;
+
+  metrics = ml_graph_metrics_compute_full (project,
+                                           include_conflicts
+                                             ? ML_GRAPH_METRICS_INCLUDE_CONFLICTS
+                                             : ML_GRAPH_METRICS_DEFAULT);
+  sorted = g_ptr_array_new ();
+  for (guint i = 0; i < ml_graph_metrics_get_n_nodes (metrics); i++)
+    g_ptr_array_add (sorted, (gpointer) ml_graph_metrics_get_node (metrics, i));
+  g_ptr_array_sort (sorted, compare_by_betweenness);
+
+  switch (format)
+    {
+    case FORMAT_TABLE:
+      print_table (sorted, ml_graph_metrics_get_network (metrics));
+      break;
+    case FORMAT_CSV:
+      print_csv (sorted);
+      break;
+    case FORMAT_JSON:
+      print_json (sorted, ml_graph_metrics_get_network (metrics));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  return ML_EXIT_OK;
+}
