@@ -16,6 +16,7 @@
 #include "ml-inspector.h"
 #include "ml-project-io.h"
 #include "ml-roadmap-view.h"
+#include "ml-stakeholder-view.h"
 #include "ml-window.h"
 
 typedef struct
@@ -535,6 +536,61 @@ test_roadmap_drag_undo (Fixture       *fixture,
   g_assert_cmpuint (ml_element_get_date (activity, ML_ACTIVITY_END), ==, end + 12);
 }
 
+static void
+test_stakeholder_drag_undo (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  MlWindow *window = open_project (fixture);
+  MlProject *project = ml_document_get_project (ml_window_get_document (window));
+  MlElement *csiro = ml_project_lookup (project, "s-csiro");
+  MlStakeholderView *view;
+  MlGraphViewport viewport;
+  GtkGesture *drag;
+  double x, y;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "stakeholders");
+  view = find_widget (GTK_WIDGET (window), ML_TYPE_STAKEHOLDER_VIEW);
+  g_assert_nonnull (view);
+  wait_for_allocation (GTK_WIDGET (view));
+  /* Let the force layout settle, as it would on screen. */
+  ml_layout_run (ml_stakeholder_view_get_layout (view), 1000);
+  ml_stakeholder_view_fit (view);
+
+  ml_stakeholder_view_get_viewport (view, &viewport);
+  g_assert_false (ml_element_has_value (csiro, ML_STAKEHOLDER_X));
+
+  drag = find_drag_gesture (GTK_WIDGET (view));
+  g_assert_nonnull (drag);
+  {
+    guint index;
+    double lx, ly;
+
+    g_assert_true (ml_layout_lookup (ml_stakeholder_view_get_layout (view), csiro, &index));
+    ml_layout_get_position (ml_stakeholder_view_get_layout (view), index, &lx, &ly);
+    x = (lx - viewport.offset_x) * viewport.scale;
+    y = (ly - viewport.offset_y) * viewport.scale;
+  }
+
+  g_signal_emit_by_name (drag, "drag-begin", x, y);
+  g_assert_true (ml_window_get_selected (window) == csiro);
+  g_signal_emit_by_name (drag, "drag-update", 40.0, 25.0);
+  g_signal_emit_by_name (drag, "drag-update", 80.0, 50.0);
+  g_signal_emit_by_name (drag, "drag-end", 80.0, 50.0);
+  drain ();
+
+  /* The place is saved in the project, and pins the stakeholder. */
+  g_assert_true (ml_element_has_value (csiro, ML_STAKEHOLDER_X));
+  g_assert_true (ml_element_has_value (csiro, ML_STAKEHOLDER_Y));
+  g_assert_true (ml_document_get_modified (ml_window_get_document (window)));
+
+  /* One undo step takes it back. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  drain ();
+  g_assert_false (ml_element_has_value (csiro, ML_STAKEHOLDER_X));
+  g_assert_false (ml_element_has_value (csiro, ML_STAKEHOLDER_Y));
+  g_assert_false (ml_document_get_modified (ml_window_get_document (window)));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -564,6 +620,7 @@ main (int    argc,
   ADD ("/window/recovery-restored", test_recovery_restored);
   ADD ("/window/welcome-lists-samples", test_welcome_lists_samples);
   ADD ("/window/roadmap-drag-undo", test_roadmap_drag_undo);
+  ADD ("/window/stakeholder-drag-undo", test_stakeholder_drag_undo);
 
   return g_test_run ();
 }

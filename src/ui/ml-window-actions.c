@@ -515,6 +515,19 @@ export_roadmap_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+static void
+select_id_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  MlWindow *self = ML_WINDOW (widget);
+  MlElement *element = ml_project_lookup (ml_document_get_project (self->document),
+                                          g_variant_get_string (parameter, NULL));
+
+  if (element != NULL)
+    ml_window_select (self, element);
+}
+
 /**
  * ml_window_update_actions:
  *
@@ -570,4 +583,5 @@ ml_window_class_actions_init (MlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add-journal-note", NULL,
                                    add_journal_note_action);
   gtk_widget_class_install_action (widget_class, "win.delete-element", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "win.select-id", "s", select_id_action);
 }

@@ -11,6 +11,7 @@
 #include "ml-inspector.h"
 #include "ml-overview-page.h"
 #include "ml-roadmap-page.h"
+#include "ml-stakeholder-page.h"
 #include "ml-window.h"
 
 G_BEGIN_DECLS
@@ -31,6 +32,7 @@ struct _MlWindow
   MlInspector          *inspector;
   MlOverviewPage       *overview_page;
   MlRoadmapPage        *roadmap_page;
+  MlStakeholderPage    *stakeholder_page;
   GtkListBox           *samples_list;
   GMenu                *recent_menu;
 

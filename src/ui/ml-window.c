@@ -91,6 +91,7 @@ bind_project (MlWindow *self)
   ml_inspector_set_document (self->inspector, self->document);
   ml_overview_page_set_project (self->overview_page, project);
   ml_roadmap_page_set_document (self->roadmap_page, self->document);
+  ml_stakeholder_page_set_document (self->stakeholder_page, self->document);
   ml_window_select (self, NULL);
   update_title (self);
   ml_window_update_actions (self);
@@ -397,6 +398,7 @@ ml_window_class_init (MlWindowClass *klass)
   g_type_ensure (ML_TYPE_INSPECTOR);
   g_type_ensure (ML_TYPE_OVERVIEW_PAGE);
   g_type_ensure (ML_TYPE_ROADMAP_PAGE);
+  g_type_ensure (ML_TYPE_STAKEHOLDER_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/MissionLab/ml-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MlWindow, switcher_title);
@@ -410,6 +412,7 @@ ml_window_class_init (MlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MlWindow, inspector);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, roadmap_page);
+  gtk_widget_class_bind_template_child (widget_class, MlWindow, stakeholder_page);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, samples_list);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, recent_menu);
 
@@ -440,6 +443,10 @@ ml_window_init (MlWindow *self)
   g_signal_connect_object (ml_roadmap_page_get_view (self->roadmap_page), "element-selected",
                            G_CALLBACK (on_element_selected_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (ml_roadmap_page_get_view (self->roadmap_page), "edit-requested",
+                           G_CALLBACK (on_edit_requested_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (ml_stakeholder_page_get_view (self->stakeholder_page), "element-selected",
+                           G_CALLBACK (on_element_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (ml_stakeholder_page_get_view (self->stakeholder_page), "edit-requested",
                            G_CALLBACK (on_edit_requested_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect (self->samples_list, "row-activated", G_CALLBACK (on_sample_activated_cb), self);
 
@@ -517,6 +524,7 @@ ml_window_select (MlWindow  *self,
 
   ml_element_list_select (self->element_list, element);
   ml_roadmap_view_set_selected (ml_roadmap_page_get_view (self->roadmap_page), element);
+  ml_stakeholder_view_set_selected (ml_stakeholder_page_get_view (self->stakeholder_page), element);
   ml_inspector_set_element (self->inspector, element);
   ml_window_update_actions (self);
 }

@@ -1,0 +1,216 @@
+/* ml-stakeholder-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The Stakeholders page: the map with its tools — the layout, arranging again, zoom, legend.
+ */
+
+#define G_LOG_DOMAIN "ml-stakeholder-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ml-metrics-panel.h"
+#include "ml-pane-layout.h"
+#include "ml-stakeholder-page.h"
+
+struct _MlStakeholderPage
+{
+  AdwBin             parent_instance;
+
+  MlStakeholderView *view;
+  MlMetricsPanel    *metrics;
+  GtkRevealer       *metrics_revealer;
+  MlDocument        *document;
+};
+
+G_DEFINE_FINAL_TYPE (MlStakeholderPage, ml_stakeholder_page, ADW_TYPE_BIN)
+
+static void
+map_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  MlStakeholderPage *self = ML_STAKEHOLDER_PAGE (widget);
+
+  if (g_str_equal (action_name, "map.zoom-in"))
+    ml_stakeholder_view_zoom (self->view, 1.25);
+  else if (g_str_equal (action_name, "map.zoom-out"))
+    ml_stakeholder_view_zoom (self->view, 1 / 1.25);
+  else if (g_str_equal (action_name, "map.fit"))
+    ml_stakeholder_view_fit (self->view);
+  else
+    ml_stakeholder_view_arrange_again (self->view);
+}
+
+static void
+on_layout_selected_cb (MlStakeholderPage *self,
+                       GParamSpec        *pspec,
+                       GtkDropDown       *chooser)
+{
+  ml_stakeholder_view_set_layout_kind (self->view, gtk_drop_down_get_selected (chooser));
+}
+
+static void
+on_legend_toggled_cb (MlStakeholderPage *self,
+                      GtkToggleButton   *button)
+{
+  ml_stakeholder_view_set_show_legend (self->view, gtk_toggle_button_get_active (button));
+}
+
+static void
+on_metrics_toggled_cb (MlStakeholderPage *self,
+                       GtkToggleButton   *button)
+{
+  gtk_revealer_set_reveal_child (self->metrics_revealer, gtk_toggle_button_get_active (button));
+}
+
+static void
+on_project_replaced_cb (MlStakeholderPage *self)
+{
+  ml_metrics_panel_set_project (self->metrics, ml_document_get_project (self->document));
+}
+
+static void
+ml_stakeholder_page_dispose (GObject *object)
+{
+  MlStakeholderPage *self = ML_STAKEHOLDER_PAGE (object);
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_object (&self->document);
+
+  G_OBJECT_CLASS (ml_stakeholder_page_parent_class)->dispose (object);
+}
+
+static GtkWidget *
+make_button (const char *icon,
+             const char *tooltip,
+             const char *action)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_widget_add_css_class (button, "flat");
+
+  return button;
+}
+
+static void
+ml_stakeholder_page_class_init (MlStakeholderPageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = ml_stakeholder_page_dispose;
+  gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, map_action);
+  gtk_widget_class_install_action (widget_class, "map.zoom-out", NULL, map_action);
+  gtk_widget_class_install_action (widget_class, "map.fit", NULL, map_action);
+  gtk_widget_class_install_action (widget_class, "map.arrange", NULL, map_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK,
+                                       "map.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK,
+                                       "map.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK,
+                                       "map.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK,
+                                       "map.fit", NULL);
+  gtk_widget_class_set_css_name (widget_class, "stakeholderpage");
+}
+
+static void
+ml_stakeholder_page_init (MlStakeholderPage *self)
+{
+  /* In the order of MlLayoutKind. */
+  const char *layouts[] = {
+    _("Who Works with Whom"), _("Power and Interest"), _("Levels of Governance"), _("Types"),
+    NULL,
+  };
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *tools = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *chooser = gtk_drop_down_new_from_strings (layouts);
+  GtkWidget *legend = gtk_toggle_button_new_with_label (_("Legend"));
+  GtkWidget *measures = gtk_toggle_button_new_with_label (_("Measures"));
+  GtkWidget *body = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *side = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *hint = gtk_label_new (_("Drag a stakeholder to place it; Shift-drag from one to another to add a relation."));
+
+  gtk_widget_set_margin_start (tools, 6);
+  gtk_widget_set_margin_end (tools, 6);
+  gtk_widget_set_margin_top (tools, 6);
+  gtk_widget_set_margin_bottom (tools, 6);
+  gtk_widget_set_tooltip_text (chooser, _("How to Arrange the Map"));
+  gtk_box_append (GTK_BOX (tools), chooser);
+  gtk_box_append (GTK_BOX (tools), make_button ("view-refresh-symbolic",
+                                                _("Arrange Again (placed stakeholders stay)"),
+                                                "map.arrange"));
+  gtk_box_append (GTK_BOX (tools), make_button ("zoom-out-symbolic", _("Zoom Out (Ctrl+−)"),
+                                                "map.zoom-out"));
+  gtk_box_append (GTK_BOX (tools), make_button ("zoom-in-symbolic", _("Zoom In (Ctrl++)"),
+                                                "map.zoom-in"));
+  gtk_box_append (GTK_BOX (tools), make_button ("zoom-fit-best-symbolic",
+                                                _("Show the Whole Map (Ctrl+0)"), "map.fit"));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (legend), TRUE);
+  gtk_widget_add_css_class (legend, "flat");
+  gtk_box_append (GTK_BOX (tools), legend);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (measures), TRUE);
+  gtk_widget_set_tooltip_text (measures, _("Ties, Brokers, Groups and Ownership"));
+  gtk_widget_add_css_class (measures, "flat");
+  gtk_box_append (GTK_BOX (tools), measures);
+  gtk_label_set_ellipsize (GTK_LABEL (hint), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (hint), 1);
+  gtk_widget_set_hexpand (hint, TRUE);
+  gtk_widget_add_css_class (hint, "dim-label");
+  gtk_box_append (GTK_BOX (tools), hint);
+
+  self->view = g_object_new (ML_TYPE_STAKEHOLDER_VIEW, NULL);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->view), TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->view), TRUE);
+  self->metrics = g_object_new (ML_TYPE_METRICS_PANEL, NULL);
+  gtk_widget_set_layout_manager (GTK_WIDGET (self->metrics), ml_pane_layout_new (340));
+  self->metrics_revealer = GTK_REVEALER (gtk_revealer_new ());
+  gtk_revealer_set_transition_type (self->metrics_revealer, GTK_REVEALER_TRANSITION_TYPE_SLIDE_LEFT);
+  gtk_revealer_set_reveal_child (self->metrics_revealer, TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->metrics_revealer), FALSE);
+  gtk_box_append (GTK_BOX (side), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
+  gtk_box_append (GTK_BOX (side), GTK_WIDGET (self->metrics));
+  gtk_revealer_set_child (self->metrics_revealer, side);
+  gtk_box_append (GTK_BOX (body), GTK_WIDGET (self->view));
+  gtk_box_append (GTK_BOX (body), GTK_WIDGET (self->metrics_revealer));
+  g_signal_connect_swapped (measures, "toggled", G_CALLBACK (on_metrics_toggled_cb), self);
+  g_signal_connect_swapped (chooser, "notify::selected", G_CALLBACK (on_layout_selected_cb), self);
+  g_signal_connect_swapped (legend, "toggled", G_CALLBACK (on_legend_toggled_cb), self);
+
+  gtk_box_append (GTK_BOX (box), tools);
+  gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+  gtk_box_append (GTK_BOX (box), body);
+  adw_bin_set_child (ADW_BIN (self), box);
+}
+
+void
+ml_stakeholder_page_set_document (MlStakeholderPage *self,
+                                  MlDocument        *document)
+{
+  g_return_if_fail (ML_IS_STAKEHOLDER_PAGE (self));
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_set_object (&self->document, document);
+  g_signal_connect_swapped (document, "notify::project", G_CALLBACK (on_project_replaced_cb), self);
+  ml_stakeholder_view_set_document (self->view, document);
+  on_project_replaced_cb (self);
+}
+
+/**
+ * ml_stakeholder_page_get_view:
+ *
+ * Returns: (transfer none): the map widget
+ */
+MlStakeholderView *
+ml_stakeholder_page_get_view (MlStakeholderPage *self)
+{
+  g_return_val_if_fail (ML_IS_STAKEHOLDER_PAGE (self), NULL);
+
+  return self->view;
+}
