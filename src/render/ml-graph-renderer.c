@@ -782,7 +782,7 @@ get_legend_metrics (const MlStyle *style,
   m->padding = ceil (style->small_font_size * 0.7);
 }
 
-/* In the top-right corner, where maps drawn from the origin leave the most room. */
+/* In a corner, as the roadmap's legend is. */
 static gboolean
 get_legend_box (MlGraphRenderer       *self,
                 const MlGraphViewport *viewport,
@@ -805,8 +805,39 @@ get_legend_box (MlGraphRenderer       *self,
     }
   box->width = m.padding * 2 + m.swatch + m.gap + text_width;
   box->height = m.padding * 2 + m.line * n_items;
-  box->x = viewport->width - box->width - m.padding;
   box->y = m.padding;
+
+  /* The corner that hides the fewest discs, top right first. */
+  {
+    double xs[] = { viewport->width - box->width - m.padding, m.padding };
+    double ys[] = { m.padding, viewport->height - box->height - m.padding };
+    guint best = G_MAXUINT;
+    Box corner = *box;
+
+    for (guint c = 0; c < 4 && best > 0; c++)
+      {
+        guint hidden = 0;
+
+        corner.x = xs[c % 2];
+        corner.y = ys[c / 2];
+        for (guint i = 0; i < ml_layout_get_n_nodes (self->layout); i++)
+          {
+            double cx, cy, r;
+            Box disc;
+
+            get_node_center (self, viewport, i, &cx, &cy);
+            r = get_node_radius (self, viewport, i);
+            disc = (Box) { cx - r, cy - r, 2 * r, 2 * r };
+            hidden += boxes_overlap (&corner, &disc);
+          }
+        if (hidden < best)
+          {
+            best = hidden;
+            box->x = corner.x;
+            box->y = corner.y;
+          }
+      }
+  }
 
   return TRUE;
 }
