@@ -216,23 +216,6 @@ set_kind_dash (cairo_t       *cr,
   (void) style;
 }
 
-static PangoLayout *
-create_layout (PangoContext *context,
-               const char   *family,
-               double        size,
-               PangoWeight   weight)
-{
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (family);
-  PangoLayout *layout = pango_layout_new (context);
-
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  pango_font_description_set_weight (font, weight);
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_single_paragraph_mode (layout, TRUE);
-
-  return layout;
-}
-
 static void
 apply_style (MlGraphRenderer *self)
 {
@@ -241,11 +224,11 @@ apply_style (MlGraphRenderer *self)
   g_clear_object (&self->body);
   g_clear_object (&self->small);
   g_clear_object (&self->bold);
-  self->body = create_layout (self->pango, style->font_family, style->font_size,
+  self->body = ml_style_create_layout (self->pango, style->font_family, style->font_size,
                               PANGO_WEIGHT_NORMAL);
-  self->small = create_layout (self->pango, style->font_family, style->small_font_size,
+  self->small = ml_style_create_layout (self->pango, style->font_family, style->small_font_size,
                                PANGO_WEIGHT_NORMAL);
-  self->bold = create_layout (self->pango, style->font_family, style->small_font_size,
+  self->bold = ml_style_create_layout (self->pango, style->font_family, style->small_font_size,
                               PANGO_WEIGHT_BOLD);
 }
 
@@ -1071,17 +1054,9 @@ ml_graph_renderer_class_init (MlGraphRendererClass *klass)
 static void
 ml_graph_renderer_init (MlGraphRenderer *self)
 {
-  PangoFontMap *font_map = pango_cairo_font_map_get_default ();
-  cairo_font_options_t *options = cairo_font_options_create ();
-
   self->edges = g_array_new (FALSE, FALSE, sizeof (Edge));
   self->show_legend = TRUE;
-
-  /* Unhinted metrics, as in the roadmap: names measure the same on screen and in exports. */
-  self->pango = pango_font_map_create_context (font_map);
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  pango_cairo_context_set_font_options (self->pango, options);
-  cairo_font_options_destroy (options);
+  self->pango = ml_style_create_pango_context ();
 }
 
 /* Public API */

@@ -295,3 +295,73 @@ ml_style_text_on (const MlStyle *style,
 
   return ml_color_contrast (&white, fill) >= ml_color_contrast (dark, fill) ? white : *dark;
 }
+
+/**
+ * ml_style_create_pango_context:
+ *
+ * Unhinted metrics: a label measures the same on screen, in a PNG and in a PDF, so an export
+ * is laid out as the screen was.
+ *
+ * Returns: (transfer full): the Pango context renderers lay their text out with
+ */
+PangoContext *
+ml_style_create_pango_context (void)
+{
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+
+  return context;
+}
+
+/**
+ * ml_style_create_layout:
+ * @size: in pixels (points on print surfaces)
+ *
+ * Returns: (transfer full): a single-paragraph layout in @family at @size and @weight
+ */
+PangoLayout *
+ml_style_create_layout (PangoContext *context,
+                        const char   *family,
+                        double        size,
+                        PangoWeight   weight)
+{
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (family);
+  PangoLayout *layout = pango_layout_new (context);
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  pango_font_description_set_weight (font, weight);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+
+  return layout;
+}
+
+/**
+ * ml_style_draw_link_line:
+ *
+ * Draws the dashed line that follows the pointer while the user draws a link (a dependency,
+ * a relation) from one element to another.
+ */
+void
+ml_style_draw_link_line (cairo_t       *cr,
+                         const MlStyle *style,
+                         double         x0,
+                         double         y0,
+                         double         x1,
+                         double         y1)
+{
+  static const double dashes[] = { 6, 4 };
+
+  cairo_save (cr);
+  ml_style_set_source (cr, &style->accent);
+  cairo_set_line_width (cr, 2);
+  cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+  cairo_move_to (cr, x0, y0);
+  cairo_line_to (cr, x1, y1);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}

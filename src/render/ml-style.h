@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cairo.h>
+#include <pango/pangocairo.h>
 #include <glib.h>
 
 #include "ml-enums.h"
@@ -54,6 +55,17 @@ gboolean       ml_style_kind_from_string (const char     *name,
                                           MlStyleKind    *kind);
 void           ml_style_set_source       (cairo_t        *cr,
                                           const MlColor  *color);
+PangoContext  *ml_style_create_pango_context (void);
+PangoLayout   *ml_style_create_layout    (PangoContext   *context,
+                                          const char     *family,
+                                          double          size,
+                                          PangoWeight     weight);
+void           ml_style_draw_link_line   (cairo_t        *cr,
+                                          const MlStyle  *style,
+                                          double          x0,
+                                          double          y0,
+                                          double          x1,
+                                          double          y1);
 double         ml_color_contrast         (const MlColor  *a,
                                           const MlColor  *b);
 MlColor        ml_color_mix              (const MlColor  *a,

@@ -68,23 +68,6 @@ measure_width (PangoLayout *layout,
   return (double) logical.width / PANGO_SCALE;
 }
 
-static PangoLayout *
-create_layout (PangoContext *context,
-               const char   *family,
-               double        size,
-               PangoWeight   weight)
-{
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (family);
-  PangoLayout *layout = pango_layout_new (context);
-
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  pango_font_description_set_weight (font, weight);
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_single_paragraph_mode (layout, TRUE);
-
-  return layout;
-}
-
 /* Fonts, bar colours and label widths depend on the style only: computed once per style. */
 static void
 apply_style (MlTimelineRenderer *self)
@@ -97,13 +80,13 @@ apply_style (MlTimelineRenderer *self)
   g_clear_object (&self->bold);
   g_clear_object (&self->small);
   g_clear_object (&self->small_bold);
-  self->body = create_layout (self->pango, style->font_family, style->font_size,
+  self->body = ml_style_create_layout (self->pango, style->font_family, style->font_size,
                               PANGO_WEIGHT_NORMAL);
-  self->bold = create_layout (self->pango, style->font_family, style->font_size,
+  self->bold = ml_style_create_layout (self->pango, style->font_family, style->font_size,
                               PANGO_WEIGHT_BOLD);
-  self->small = create_layout (self->pango, style->font_family, style->small_font_size,
+  self->small = ml_style_create_layout (self->pango, style->font_family, style->small_font_size,
                                PANGO_WEIGHT_NORMAL);
-  self->small_bold = create_layout (self->pango, style->font_family, style->small_font_size,
+  self->small_bold = ml_style_create_layout (self->pango, style->font_family, style->small_font_size,
                                     PANGO_WEIGHT_BOLD);
 
   for (guint s = 0; s < G_N_ELEMENTS (style->status); s++)
@@ -573,8 +556,6 @@ ml_timeline_renderer_class_init (MlTimelineRendererClass *klass)
 static void
 ml_timeline_renderer_init (MlTimelineRenderer *self)
 {
-  PangoFontMap *font_map = pango_cairo_font_map_get_default ();
-  cairo_font_options_t *options = cairo_font_options_create ();
 
   self->collapsed = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   self->rows = g_array_new (FALSE, FALSE, sizeof (MlTimelineRow));
@@ -584,14 +565,7 @@ ml_timeline_renderer_init (MlTimelineRenderer *self)
   self->row_of = g_hash_table_new (NULL, NULL);
   self->marker_of = g_hash_table_new (NULL, NULL);
   self->show_legend = TRUE;
-
-  /* Unhinted metrics: a label measures the same on screen, in a PNG and in a PDF, so the
-   * layout of an export matches what was on screen.
-   */
-  self->pango = pango_font_map_create_context (font_map);
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  pango_cairo_context_set_font_options (self->pango, options);
-  cairo_font_options_destroy (options);
+  self->pango = ml_style_create_pango_context ();
 }
 
 /**

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ml-tool-button.h"
 #include "ml-roadmap-page.h"
 
 struct _MlRoadmapPage
@@ -45,20 +46,6 @@ on_legend_toggled_cb (MlRoadmapPage   *self,
                       GtkToggleButton *button)
 {
   ml_roadmap_view_set_show_legend (self->view, gtk_toggle_button_get_active (button));
-}
-
-static GtkWidget *
-make_button (const char *icon,
-             const char *tooltip,
-             const char *action)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_widget_add_css_class (button, "flat");
-
-  return button;
 }
 
 static void
@@ -96,14 +83,14 @@ ml_roadmap_page_init (MlRoadmapPage *self)
   gtk_widget_set_margin_end (tools, 6);
   gtk_widget_set_margin_top (tools, 6);
   gtk_widget_set_margin_bottom (tools, 6);
-  gtk_box_append (GTK_BOX (tools), make_button ("zoom-out-symbolic", _("Zoom Out (Ctrl+−)"),
+  gtk_box_append (GTK_BOX (tools), ml_tool_button_new ("zoom-out-symbolic", _("Zoom Out (Ctrl+−)"),
                                                 "roadmap.zoom-out"));
-  gtk_box_append (GTK_BOX (tools), make_button ("zoom-in-symbolic", _("Zoom In (Ctrl++)"),
+  gtk_box_append (GTK_BOX (tools), ml_tool_button_new ("zoom-in-symbolic", _("Zoom In (Ctrl++)"),
                                                 "roadmap.zoom-in"));
-  gtk_box_append (GTK_BOX (tools), make_button ("zoom-fit-best-symbolic",
+  gtk_box_append (GTK_BOX (tools), ml_tool_button_new ("zoom-fit-best-symbolic",
                                                 _("Show the Whole Horizon (Ctrl+0)"),
                                                 "roadmap.fit"));
-  gtk_box_append (GTK_BOX (tools), make_button ("find-location-symbolic",
+  gtk_box_append (GTK_BOX (tools), ml_tool_button_new ("find-location-symbolic",
                                                 _("Go to Today (Ctrl+T)"), "roadmap.today"));
   legend = gtk_toggle_button_new_with_label (_("Legend"));
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (legend), TRUE);

@@ -725,13 +725,10 @@ draw_link_line (MlRoadmapView *self,
   if (!ml_timeline_renderer_get_element_rect (self->renderer, &viewport, self->drag_element, &rect))
     return;
 
-  /* A dashed line from the predecessor's end to the pointer while a dependency is drawn. */
-  ml_style_set_source (cr, &ml_style_get (ML_STYLE_SCREEN)->accent);
-  cairo_set_line_width (cr, 2);
-  cairo_set_dash (cr, (double[]) { 6, 4 }, 2, 0);
-  cairo_move_to (cr, rect.x + rect.width, rect.y + rect.height / 2);
-  cairo_line_to (cr, self->drag_x + self->link_dx, self->drag_y + self->link_dy);
-  cairo_stroke (cr);
+  /* From the predecessor's end to the pointer while a dependency is drawn. */
+  ml_style_draw_link_line (cr, ml_style_get (ML_STYLE_SCREEN), rect.x + rect.width,
+                           rect.y + rect.height / 2, self->drag_x + self->link_dx,
+                           self->drag_y + self->link_dy);
 }
 
 static void

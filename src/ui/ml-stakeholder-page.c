@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ml-tool-button.h"
 #include "ml-metrics-panel.h"
 #include "ml-pane-layout.h"
 #include "ml-stakeholder-page.h"
@@ -84,20 +85,6 @@ ml_stakeholder_page_dispose (GObject *object)
   G_OBJECT_CLASS (ml_stakeholder_page_parent_class)->dispose (object);
 }
 
-static GtkWidget *
-make_button (const char *icon,
-             const char *tooltip,
-             const char *action)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_widget_add_css_class (button, "flat");
-
-  return button;
-}
-
 static void
 ml_stakeholder_page_class_init (MlStakeholderPageClass *klass)
 {
@@ -142,14 +129,14 @@ ml_stakeholder_page_init (MlStakeholderPage *self)
   gtk_widget_set_margin_bottom (tools, 6);
   gtk_widget_set_tooltip_text (chooser, _("How to Arrange the Map"));
   gtk_box_append (GTK_BOX (tools), chooser);
-  gtk_box_append (GTK_BOX (tools), make_button ("view-refresh-symbolic",
+  gtk_box_append (GTK_BOX (tools), ml_tool_button_new ("view-refresh-symbolic",
                                                 _("Arrange Again (placed stakeholders stay)"),
                                                 "map.arrange"));
-  gtk_box_append (GTK_BOX (tools), make_button ("zoom-out-symbolic", _("Zoom Out (Ctrl+−)"),
+  gtk_box_append (GTK_BOX (tools), ml_tool_button_new ("zoom-out-symbolic", _("Zoom Out (Ctrl+−)"),
                                                 "map.zoom-out"));
-  gtk_box_append (GTK_BOX (tools), make_button ("zoom-in-symbolic", _("Zoom In (Ctrl++)"),
+  gtk_box_append (GTK_BOX (tools), ml_tool_button_new ("zoom-in-symbolic", _("Zoom In (Ctrl++)"),
                                                 "map.zoom-in"));
-  gtk_box_append (GTK_BOX (tools), make_button ("zoom-fit-best-symbolic",
+  gtk_box_append (GTK_BOX (tools), ml_tool_button_new ("zoom-fit-best-symbolic",
                                                 _("Show the Whole Map (Ctrl+0)"), "map.fit"));
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (legend), TRUE);
   gtk_widget_add_css_class (legend, "flat");

@@ -508,12 +508,9 @@ draw_link_line (MlStakeholderView *self,
   if (!ml_graph_renderer_get_node_rect (self->renderer, &viewport, self->drag_element, &rect))
     return;
 
-  ml_style_set_source (cr, &ml_style_get (ML_STYLE_SCREEN)->accent);
-  cairo_set_line_width (cr, 2);
-  cairo_set_dash (cr, (double[]) { 6, 4 }, 2, 0);
-  cairo_move_to (cr, rect.x + rect.width / 2, rect.y + rect.height / 2);
-  cairo_line_to (cr, self->drag_x + self->drag_dx, self->drag_y + self->drag_dy);
-  cairo_stroke (cr);
+  ml_style_draw_link_line (cr, ml_style_get (ML_STYLE_SCREEN), rect.x + rect.width / 2,
+                           rect.y + rect.height / 2, self->drag_x + self->drag_dx,
+                           self->drag_y + self->drag_dy);
 }
 
 static void
