@@ -635,6 +635,23 @@ ml_layout_new (MlProject    *project,
                MlLayoutKind  kind,
                guint32       seed)
 {
+  return ml_layout_new_filtered (project, kind, seed, NULL, NULL);
+}
+
+/**
+ * ml_layout_new_filtered:
+ * @filter: (nullable): which stakeholders to lay out; the others, and their relations, are left
+ *   out as if they were not in the project
+ *
+ * Returns: (transfer full): the layout of the stakeholders of @project that @filter keeps
+ */
+MlLayout *
+ml_layout_new_filtered (MlProject      *project,
+                        MlLayoutKind    kind,
+                        guint32         seed,
+                        MlLayoutFilter  filter,
+                        gpointer        user_data)
+{
   MlLayout *self;
   guint n;
 
@@ -644,6 +661,9 @@ ml_layout_new (MlProject    *project,
   self = g_new0 (MlLayout, 1);
   self->kind = kind;
   self->nodes = ml_project_collect (project, ML_KIND_STAKEHOLDER);
+  for (guint i = self->nodes->len; filter != NULL && i-- > 0;)
+    if (!filter (g_ptr_array_index (self->nodes, i), user_data))
+      g_ptr_array_remove_index (self->nodes, i);
   self->indices = g_hash_table_new (NULL, NULL);
   n = get_n (self);
   for (guint i = 0; i < n; i++)

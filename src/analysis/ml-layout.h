@@ -75,9 +75,17 @@ typedef struct
 
 typedef struct _MlLayout MlLayout;
 
+typedef gboolean (*MlLayoutFilter) (MlElement *stakeholder,
+                                    gpointer   user_data);
+
 MlLayout             *ml_layout_new            (MlProject    *project,
                                                 MlLayoutKind  kind,
                                                 guint32       seed);
+MlLayout             *ml_layout_new_filtered   (MlProject     *project,
+                                                MlLayoutKind   kind,
+                                                guint32        seed,
+                                                MlLayoutFilter filter,
+                                                gpointer       user_data);
 void                  ml_layout_free           (MlLayout     *self);
 MlLayoutKind          ml_layout_get_kind       (MlLayout     *self);
 guint                 ml_layout_get_n_nodes    (MlLayout     *self);

@@ -41,6 +41,8 @@ struct _MlGraphRenderer
 {
   GObject        parent_instance;
 
+  guint32          hidden_kinds;   /* relation kinds filtered out, by bit */
+
   /* Owned references */
   MlProject     *project;
   MlElement     *selected;
@@ -326,6 +328,8 @@ ensure_edges (MlGraphRenderer *self)
           !ml_layout_lookup (self->layout, to, &edge.to))
         continue;
       edge.kind = get_enum (relation, ML_RELATION_KIND);
+      if (edge.kind >= 0 && (self->hidden_kinds & (1u << edge.kind)) != 0)
+        continue;
       edge.directed = get_enum (relation, ML_RELATION_DIRECTION) == ML_RELATION_DIRECTED;
       edge.strength = get_number (relation, ML_RELATION_STRENGTH, 1, 3, 2);
       g_array_append_val (self->edges, edge);
@@ -1060,6 +1064,20 @@ ml_graph_renderer_init (MlGraphRenderer *self)
 }
 
 /* Public API */
+
+/**
+ * ml_graph_renderer_set_hidden_kinds:
+ * @kinds: the relation kinds not to draw, bit n for MlRelationKind n
+ */
+void
+ml_graph_renderer_set_hidden_kinds (MlGraphRenderer *self,
+                                    guint32          kinds)
+{
+  g_return_if_fail (ML_IS_GRAPH_RENDERER (self));
+
+  self->hidden_kinds = kinds;
+  self->edges_valid = FALSE;
+}
 
 /**
  * ml_graph_renderer_new:

@@ -45,6 +45,8 @@ void             ml_graph_renderer_set_selected  (MlGraphRenderer       *self,
                                                   MlElement             *element);
 void             ml_graph_renderer_set_show_legend (MlGraphRenderer     *self,
                                                   gboolean               show);
+void             ml_graph_renderer_set_hidden_kinds (MlGraphRenderer     *self,
+                                                  guint32                kinds);
 void             ml_graph_renderer_invalidate    (MlGraphRenderer       *self);
 void             ml_graph_renderer_draw          (MlGraphRenderer       *self,
                                                   cairo_t               *cr,

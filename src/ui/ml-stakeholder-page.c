@@ -22,6 +22,10 @@ struct _MlStakeholderPage
 
   MlStakeholderView *view;
   MlMetricsPanel    *metrics;
+  GPtrArray         *type_checks;
+  GPtrArray         *level_checks;
+  GPtrArray         *kind_checks;
+  GtkEditable       *sector_entry;
   GtkRevealer       *metrics_revealer;
   MlDocument        *document;
 };
@@ -60,6 +64,85 @@ on_legend_toggled_cb (MlStakeholderPage *self,
   ml_stakeholder_view_set_show_legend (self->view, gtk_toggle_button_get_active (button));
 }
 
+static guint32
+hidden_mask (GPtrArray *checks)
+{
+  guint32 mask = 0;
+
+  for (guint i = 0; i < checks->len; i++)
+    if (!gtk_check_button_get_active (g_ptr_array_index (checks, i)))
+      mask |= 1u << i;
+
+  return mask;
+}
+
+static void
+apply_filter (MlStakeholderPage *self)
+{
+  ml_stakeholder_view_set_filter (self->view, hidden_mask (self->type_checks),
+                                  hidden_mask (self->level_checks),
+                                  hidden_mask (self->kind_checks),
+                                  gtk_editable_get_text (self->sector_entry));
+}
+
+/* A column of check buttons, one per value of an enumerated field, all shown at first. */
+static GtkWidget *
+make_checks (MlStakeholderPage *self,
+             MlField            field,
+             const char        *title,
+             GPtrArray         *checks)
+{
+  const MlEnumInfo *info = ml_field_get_info (field)->enum_info;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *heading = gtk_label_new (title);
+
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_box_append (GTK_BOX (box), heading);
+  for (guint i = 0; i < info->n_values; i++)
+    {
+      GtkWidget *check = gtk_check_button_new_with_label (_(info->labels[i]));
+
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+      g_signal_connect_swapped (check, "toggled", G_CALLBACK (apply_filter), self);
+      gtk_box_append (GTK_BOX (box), check);
+      g_ptr_array_add (checks, check);
+    }
+
+  return box;
+}
+
+static GtkWidget *
+make_filter_button (MlStakeholderPage *self)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *columns = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
+  GtkWidget *sector = gtk_search_entry_new ();
+
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("Filter"));
+  gtk_widget_set_tooltip_text (button, _("Show Only Some Types, Levels, Sectors or Relations"));
+  gtk_widget_add_css_class (button, "flat");
+
+  self->sector_entry = GTK_EDITABLE (sector);
+  g_object_set (sector, "placeholder-text", _("Sector or policy field"), NULL);
+  g_signal_connect_swapped (sector, "search-changed", G_CALLBACK (apply_filter), self);
+  gtk_box_append (GTK_BOX (box), sector);
+
+  gtk_box_append (GTK_BOX (columns), make_checks (self, ML_STAKEHOLDER_TYPE, _("Types"),
+                                                  self->type_checks));
+  gtk_box_append (GTK_BOX (columns), make_checks (self, ML_STAKEHOLDER_LEVEL,
+                                                  _("Levels of Governance"), self->level_checks));
+  gtk_box_append (GTK_BOX (columns), make_checks (self, ML_RELATION_KIND, _("Relations"),
+                                                  self->kind_checks));
+  gtk_box_append (GTK_BOX (box), columns);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+
+  return button;
+}
+
 static void
 on_metrics_toggled_cb (MlStakeholderPage *self,
                        GtkToggleButton   *button)
@@ -81,6 +164,9 @@ ml_stakeholder_page_dispose (GObject *object)
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
+  g_clear_pointer (&self->type_checks, g_ptr_array_unref);
+  g_clear_pointer (&self->level_checks, g_ptr_array_unref);
+  g_clear_pointer (&self->kind_checks, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ml_stakeholder_page_parent_class)->dispose (object);
 }
@@ -129,6 +215,10 @@ ml_stakeholder_page_init (MlStakeholderPage *self)
   gtk_widget_set_margin_bottom (tools, 6);
   gtk_widget_set_tooltip_text (chooser, _("How to Arrange the Map"));
   gtk_box_append (GTK_BOX (tools), chooser);
+  self->type_checks = g_ptr_array_new ();
+  self->level_checks = g_ptr_array_new ();
+  self->kind_checks = g_ptr_array_new ();
+  gtk_box_append (GTK_BOX (tools), make_filter_button (self));
   gtk_box_append (GTK_BOX (tools), ml_tool_button_new ("view-refresh-symbolic",
                                                 _("Arrange Again (placed stakeholders stay)"),
                                                 "map.arrange"));

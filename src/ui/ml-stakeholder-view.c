@@ -18,6 +18,7 @@
 
 #include "ml-command.h"
 #include "ml-stakeholder-view.h"
+#include "ml-text.h"
 
 #define LAYOUT_SEED 1
 #define STEPS_PER_FRAME 4
@@ -43,6 +44,12 @@ struct _MlStakeholderView
   MlElement       *selected;
   MlLayoutKind     kind;
   gboolean         show_legend;
+
+  /* What the filters hide: types, levels and relation kinds by bit, and a sector to match. */
+  guint32          hidden_types;
+  guint32          hidden_levels;
+  guint32          hidden_kinds;
+  char            *sector;
 
   MlGraphViewport  viewport;
   gboolean         follow_fit;   /* keep the map fitted until the user pans or zooms */
@@ -136,13 +143,29 @@ apply_saved_place (MlStakeholderView *self,
     }
 }
 
+static gboolean
+is_shown (MlElement *stakeholder,
+          gpointer   user_data)
+{
+  MlStakeholderView *self = user_data;
+  int type = ml_element_get_enum (stakeholder, ML_STAKEHOLDER_TYPE);
+  int level = ml_element_get_enum (stakeholder, ML_STAKEHOLDER_LEVEL);
+
+  if ((type >= 0 && (self->hidden_types & (1u << type)) != 0) ||
+      (level >= 0 && (self->hidden_levels & (1u << level)) != 0))
+    return FALSE;
+
+  return self->sector == NULL ||
+         ml_text_matches (self->sector, ml_element_get_string (stakeholder, ML_STAKEHOLDER_SECTOR));
+}
+
 static void
 rebuild_layout (MlStakeholderView *self,
                 gboolean           keep_positions)
 {
   g_autoptr(MlLayout) old = g_steal_pointer (&self->layout);
 
-  self->layout = ml_layout_new (self->project, self->kind, LAYOUT_SEED);
+  self->layout = ml_layout_new_filtered (self->project, self->kind, LAYOUT_SEED, is_shown, self);
   for (guint i = 0; i < ml_layout_get_n_nodes (self->layout); i++)
     {
       MlElement *stakeholder = ml_layout_get_node (self->layout, i);
@@ -571,6 +594,7 @@ ml_stakeholder_view_dispose (GObject *object)
   g_clear_object (&self->selected);
   g_clear_object (&self->project);
   g_clear_object (&self->document);
+  g_clear_pointer (&self->sector, g_free);
 
   G_OBJECT_CLASS (ml_stakeholder_view_parent_class)->dispose (object);
 }
@@ -650,6 +674,7 @@ bind_project (MlStakeholderView *self)
   g_clear_object (&self->renderer);
   self->renderer = ml_graph_renderer_new (self->project, ml_style_get (ML_STYLE_SCREEN));
   ml_graph_renderer_set_show_legend (self->renderer, self->show_legend);
+  ml_graph_renderer_set_hidden_kinds (self->renderer, self->hidden_kinds);
   g_signal_connect_swapped (self->project, "changed", G_CALLBACK (on_project_changed_cb), self);
   g_signal_connect_swapped (self->project, "inserted",
                             G_CALLBACK (on_project_structure_changed_cb), self);
@@ -705,6 +730,35 @@ ml_stakeholder_view_set_layout_kind (MlStakeholderView *self,
   self->follow_fit = TRUE;
   if (self->project != NULL)
     rebuild_layout (self, FALSE);
+}
+
+/**
+ * ml_stakeholder_view_set_filter:
+ * @hidden_types: stakeholder types not to show, bit n for MlStakeholderType n
+ * @hidden_levels: levels of governance not to show
+ * @hidden_kinds: relation kinds not to show
+ * @sector: (nullable): show only stakeholders whose sector matches this text
+ */
+void
+ml_stakeholder_view_set_filter (MlStakeholderView *self,
+                                guint32            hidden_types,
+                                guint32            hidden_levels,
+                                guint32            hidden_kinds,
+                                const char        *sector)
+{
+  g_return_if_fail (ML_IS_STAKEHOLDER_VIEW (self));
+
+  self->hidden_types = hidden_types;
+  self->hidden_levels = hidden_levels;
+  self->hidden_kinds = hidden_kinds;
+  g_free (self->sector);
+  self->sector = sector != NULL && sector[0] != '\0' ? g_strdup (sector) : NULL;
+  if (self->renderer == NULL)
+    return;
+
+  ml_graph_renderer_set_hidden_kinds (self->renderer, hidden_kinds);
+  self->follow_fit = TRUE;
+  rebuild_layout (self, TRUE);
 }
 
 void

@@ -25,6 +25,11 @@ void          ml_stakeholder_view_set_layout_kind  (MlStakeholderView *self,
                                                     MlLayoutKind       kind);
 void          ml_stakeholder_view_set_show_legend  (MlStakeholderView *self,
                                                     gboolean           show);
+void          ml_stakeholder_view_set_filter       (MlStakeholderView *self,
+                                                    guint32            hidden_types,
+                                                    guint32            hidden_levels,
+                                                    guint32            hidden_kinds,
+                                                    const char        *sector);
 void          ml_stakeholder_view_zoom             (MlStakeholderView *self,
                                                     double             factor);
 void          ml_stakeholder_view_fit              (MlStakeholderView *self);
