@@ -591,6 +591,47 @@ test_stakeholder_drag_undo (Fixture       *fixture,
   g_assert_false (ml_document_get_modified (ml_window_get_document (window)));
 }
 
+static void
+test_stakeholder_filter (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  MlWindow *window = open_project (fixture);
+  MlProject *project = ml_document_get_project (ml_window_get_document (window));
+  g_autoptr(GPtrArray) stakeholders = ml_project_collect (project, ML_KIND_STAKEHOLDER);
+  MlStakeholderView *view;
+  guint governments = 0, local = 0;
+
+  for (guint i = 0; i < stakeholders->len; i++)
+    {
+      MlElement *stakeholder = g_ptr_array_index (stakeholders, i);
+
+      governments += ml_element_get_enum (stakeholder, ML_STAKEHOLDER_TYPE) == ML_STAKEHOLDER_GOVERNMENT;
+      local += ml_element_get_enum (stakeholder, ML_STAKEHOLDER_LEVEL) == ML_LEVEL_LOCAL;
+    }
+  g_assert_cmpuint (governments, >, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "stakeholders");
+  view = find_widget (GTK_WIDGET (window), ML_TYPE_STAKEHOLDER_VIEW);
+  wait_for_allocation (GTK_WIDGET (view));
+  g_assert_cmpuint (ml_layout_get_n_nodes (ml_stakeholder_view_get_layout (view)), ==,
+                    stakeholders->len);
+
+  /* Hiding ministries and governments leaves the others on the map. */
+  ml_stakeholder_view_set_filter (view, 1u << ML_STAKEHOLDER_GOVERNMENT, 0, 0, NULL);
+  g_assert_cmpuint (ml_layout_get_n_nodes (ml_stakeholder_view_get_layout (view)), ==,
+                    stakeholders->len - governments);
+  for (guint i = 0; i < ml_layout_get_n_nodes (ml_stakeholder_view_get_layout (view)); i++)
+    g_assert_cmpint (ml_element_get_enum (ml_layout_get_node (ml_stakeholder_view_get_layout (view), i),
+                                          ML_STAKEHOLDER_TYPE), !=, ML_STAKEHOLDER_GOVERNMENT);
+
+  /* Levels combine with types; clearing the filter brings everyone back. */
+  ml_stakeholder_view_set_filter (view, 0, ~(1u << ML_LEVEL_LOCAL), 0, NULL);
+  g_assert_cmpuint (ml_layout_get_n_nodes (ml_stakeholder_view_get_layout (view)), ==, local);
+  ml_stakeholder_view_set_filter (view, 0, 0, 0, "");
+  g_assert_cmpuint (ml_layout_get_n_nodes (ml_stakeholder_view_get_layout (view)), ==,
+                    stakeholders->len);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -621,6 +662,7 @@ main (int    argc,
   ADD ("/window/welcome-lists-samples", test_welcome_lists_samples);
   ADD ("/window/roadmap-drag-undo", test_roadmap_drag_undo);
   ADD ("/window/stakeholder-drag-undo", test_stakeholder_drag_undo);
+  ADD ("/window/stakeholder-filter", test_stakeholder_filter);
 
   return g_test_run ();
 }
