@@ -477,6 +477,38 @@ on_zoom_scale_changed_cb (GtkGestureZoom    *gesture,
   self->pinch_scale = scale;
 }
 
+/* Hovering shows a stakeholder's ego network, as selecting does, until the pointer leaves. */
+static void
+highlight (MlStakeholderView *self,
+           MlElement         *hovered)
+{
+  if (self->renderer == NULL || self->drag_mode != DRAG_NONE)
+    return;
+  ml_graph_renderer_set_selected (self->renderer, hovered != NULL ? hovered : self->selected);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_motion_cb (GtkEventControllerMotion *controller,
+              double                    x,
+              double                    y,
+              MlStakeholderView        *self)
+{
+  MlGraphViewport viewport;
+
+  if (self->renderer == NULL)
+    return;
+  ml_stakeholder_view_get_viewport (self, &viewport);
+  highlight (self, ml_graph_renderer_hit_test (self->renderer, &viewport, x, y));
+}
+
+static void
+on_leave_cb (GtkEventControllerMotion *controller,
+             MlStakeholderView        *self)
+{
+  highlight (self, NULL);
+}
+
 static gboolean
 on_key_pressed_cb (GtkEventControllerKey *controller,
                    guint                  keyval,
@@ -633,6 +665,7 @@ ml_stakeholder_view_init (MlStakeholderView *self)
   GtkGesture *zoom = gtk_gesture_zoom_new ();
   GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
   GtkEventController *key = gtk_event_controller_key_new ();
+  GtkEventController *motion = gtk_event_controller_motion_new ();
 
   self->kind = ML_LAYOUT_FORCE;
   self->show_legend = TRUE;
@@ -658,6 +691,10 @@ ml_stakeholder_view_init (MlStakeholderView *self)
 
   g_signal_connect (key, "key-pressed", G_CALLBACK (on_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), key);
+
+  g_signal_connect (motion, "motion", G_CALLBACK (on_motion_cb), self);
+  g_signal_connect (motion, "leave", G_CALLBACK (on_leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (update_style), self, G_CONNECT_SWAPPED);
