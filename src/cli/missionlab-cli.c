@@ -24,7 +24,8 @@ static const Command commands[] = {
   { "validate", ml_cli_validate, N_("Check project files against the format and its rules") },
   { "fmt", ml_cli_fmt, N_("Rewrite project files in canonical form, safely") },
   { "stats", ml_cli_stats, N_("Print counts, time horizon and budgets of a project") },
-  { "export", ml_cli_export, N_("Export the roadmap as a PNG, SVG or PDF file (export roadmap)") },
+  { "export", ml_cli_export, N_("Export the roadmap (PNG, SVG, PDF) or the stakeholders (GraphML, GEXF)") },
+  { "import", ml_cli_import, N_("Add stakeholders or relations from a CSV file") },
   { "metrics", ml_cli_metrics, N_("Stakeholder network: centrality, communities, brokers") },
 };
 

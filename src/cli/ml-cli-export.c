@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * `export roadmap`: the roadmap as a PNG, SVG or PDF file, for handouts, slides and walls.
+ * `export stakeholders`: the stakeholder network as GraphML or GEXF, for Gephi, networkx, igraph.
  */
 
 #define G_LOG_DOMAIN "missionlab-cli"
@@ -13,6 +14,7 @@
 #include <stdio.h>
 
 #include "ml-cli.h"
+#include "ml-graph-export.h"
 #include "ml-roadmap-export.h"
 
 #define COMMAND "export roadmap"
@@ -161,6 +163,77 @@ export_roadmap (int    argc,
   return ML_EXIT_OK;
 }
 
+#define STAKEHOLDERS_COMMAND "export stakeholders"
+
+static int
+export_stakeholders (int    argc,
+                     char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(MlProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *format_name = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *display = NULL;
+  MlGraphFormat format;
+  int status;
+  const GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
+      N_("graphml or gexf; by default from the name of the output"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write (required)"),
+      N_("OUT") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("FILE — export the stakeholder network as GraphML or GEXF"));
+  g_option_context_set_summary (context,
+                                _("Writes the stakeholders of FILE as nodes and their relations as edges, with every field and the network measures (degree, betweenness, closeness, community, broker, isolated) as attributes, for Gephi, networkx or igraph. A mutual relation becomes two arcs that share the attribute “relation”."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if ((status = ml_cli_parse (context, &argc, &argv, 1)) != ML_EXIT_OK)
+    return status;
+
+  if (argc > 2)
+    {
+      g_printerr ("missionlab-cli %s: ", STAKEHOLDERS_COMMAND);
+      g_printerr (_("one project file at a time, not “%s” too\n"), argv[2]);
+      return ML_EXIT_USAGE;
+    }
+  if (output == NULL)
+    {
+      g_printerr ("missionlab-cli %s: %s\n", STAKEHOLDERS_COMMAND,
+                  _("name the file to write with -o OUT"));
+      return ML_EXIT_USAGE;
+    }
+
+  if (format_name != NULL ? !ml_graph_format_from_string (format_name, &format)
+                          : (strrchr (output, '.') == NULL ||
+                             !ml_graph_format_from_string (strrchr (output, '.') + 1, &format)))
+    {
+      g_printerr ("missionlab-cli %s: ", STAKEHOLDERS_COMMAND);
+      if (format_name != NULL)
+        g_printerr (_("unknown format “%s”: graphml or gexf\n"), format_name);
+      else
+        g_printerr (_("cannot tell the format from “%s”: use --format graphml or gexf\n"),
+                    output);
+      return ML_EXIT_USAGE;
+    }
+
+  project = ml_cli_load (argv[1], NULL, &status);
+  if (project == NULL)
+    return status;
+
+  display = g_filename_display_name (output);
+  if (!ml_graph_export (project, format, output, &error))
+    {
+      g_printerr ("missionlab-cli %s: %s\n", STAKEHOLDERS_COMMAND, error->message);
+      return ML_EXIT_IO;
+    }
+
+  g_print (_("%s: written\n"), display);
+
+  return ML_EXIT_OK;
+}
+
 int
 ml_cli_export (int    argc,
                char **argv)
@@ -171,23 +244,29 @@ ml_cli_export (int    argc,
     {
       FILE *stream = argc < 2 ? stderr : stdout;
 
-      fprintf (stream, "%s\n  missionlab-cli export roadmap FILE -o OUT [OPTION…]\n\n%s\n",
-               _("Usage:"), _("Run “missionlab-cli export roadmap --help” for the options."));
+      fprintf (stream,
+               "%s\n  missionlab-cli export roadmap FILE -o OUT [OPTION…]\n"
+               "  missionlab-cli export stakeholders FILE -o OUT [--format graphml|gexf]\n\n%s\n",
+               _("Usage:"),
+               _("Run “missionlab-cli export roadmap --help” or “missionlab-cli export stakeholders --help” for the options."));
       return argc < 2 ? ML_EXIT_USAGE : ML_EXIT_OK;
     }
 
-  if (strcmp (argv[1], "roadmap") != 0)
+  if (strcmp (argv[1], "roadmap") != 0 && strcmp (argv[1], "stakeholders") != 0)
     {
-      g_printerr (_("missionlab-cli export: unknown export “%s”; there is “roadmap”\n"),
+      g_printerr (_("missionlab-cli export: unknown export “%s”; there are “roadmap” and “stakeholders”\n"),
                   argv[1]);
       return ML_EXIT_USAGE;
     }
 
   /* GOption names the command after argv[0] in messages: make it "export roadmap". */
   args = g_new0 (char *, argc);
-  args[0] = (char *) COMMAND;
+  args[0] = (char *) (strcmp (argv[1], "roadmap") == 0 ? COMMAND : STAKEHOLDERS_COMMAND);
   for (int i = 2; i < argc; i++)
     args[i - 1] = argv[i];
+
+  if (strcmp (argv[1], "stakeholders") == 0)
+    return export_stakeholders (argc - 1, args);
 
   return export_roadmap (argc - 1, args);
 }

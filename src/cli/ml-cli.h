@@ -30,6 +30,8 @@ int ml_cli_export   (int    argc,
                      char **argv);
 int ml_cli_metrics  (int    argc,
                      char **argv);
+int ml_cli_import   (int    argc,
+                     char **argv);
 
 int ml_cli_parse    (GOptionContext *context,
                      int            *argc,
