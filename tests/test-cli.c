@@ -369,6 +369,49 @@ test_metrics (void)
   g_assert_cmpint (unknown.status, ==, 2);
 }
 
+static void
+test_export_map (void)
+{
+  g_autofree char *path = sample ("norway-pilot-e.mlab");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("map-XXXXXX", &error);
+  g_autofree char *png = g_build_filename (dir, "map.png", NULL);
+  g_autofree char *svg = g_build_filename (dir, "map.svg", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "map.pdf", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+  g_auto(Run) png_run = { 0 };
+  g_auto(Run) svg_run = { 0 };
+  g_auto(Run) pdf_run = { 0 };
+  g_auto(Run) bad_layout = { 0 };
+
+  g_assert_no_error (error);
+
+  run_cli (&png_run, "export", "stakeholders", path, "-o", png, "--layout", "levels",
+           "--width", "800", "--height", "600", NULL);
+  g_assert_cmpint (png_run.status, ==, 0);
+  g_assert_true (g_file_get_contents (png, &contents, &length, NULL));
+  /* The PNG signature, then the IHDR chunk's width and height, big-endian. */
+  g_assert_cmpmem (contents, 8, "\x89PNG\r\n\x1a\n", 8);
+  g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (contents + 16)), ==, 800);
+  g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (contents + 20)), ==, 600);
+  g_clear_pointer (&contents, g_free);
+
+  run_cli (&svg_run, "export", "stakeholders", path, "-o", svg, "--style", "projector", NULL);
+  g_assert_cmpint (svg_run.status, ==, 0);
+  g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "<svg"));
+  g_clear_pointer (&contents, g_free);
+
+  run_cli (&pdf_run, "export", "stakeholders", path, "-o", pdf, "--layout", "power-interest", NULL);
+  g_assert_cmpint (pdf_run.status, ==, 0);
+  g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+
+  run_cli (&bad_layout, "export", "stakeholders", path, "-o", png, "--layout", "spiral", NULL);
+  g_assert_cmpint (bad_layout.status, ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -381,6 +424,7 @@ main (int    argc,
   g_test_add_func ("/cli/stats", test_stats);
   g_test_add_func ("/cli/export", test_export);
   g_test_add_func ("/cli/metrics", test_metrics);
+  g_test_add_func ("/cli/export-map", test_export_map);
 
   return g_test_run ();
 }

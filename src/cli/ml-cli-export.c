@@ -15,6 +15,7 @@
 
 #include "ml-cli.h"
 #include "ml-graph-export.h"
+#include "ml-map-export.h"
 #include "ml-roadmap-export.h"
 
 #define COMMAND "export roadmap"
@@ -165,6 +166,22 @@ export_roadmap (int    argc,
 
 #define STAKEHOLDERS_COMMAND "export stakeholders"
 
+static gboolean
+layout_from_string (const char   *name,
+                    MlLayoutKind *kind)
+{
+  static const char *const names[] = { "force", "power-interest", "levels", "types" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_ascii_strcasecmp (name, names[i]) == 0)
+      {
+        *kind = (MlLayoutKind) i;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
 static int
 export_stakeholders (int    argc,
                      char **argv)
@@ -175,19 +192,34 @@ export_stakeholders (int    argc,
   g_autofree char *format_name = NULL;
   g_autofree char *output = NULL;
   g_autofree char *display = NULL;
+  g_autofree char *layout_name = NULL;
+  g_autofree char *style_name = NULL;
+  const char *name;
   MlGraphFormat format;
+  MlRoadmapFormat image_format;
+  MlMapExportOptions map;
+  gboolean is_graph, is_image;
+  int width = 0, height = 0;
   int status;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
-      N_("graphml or gexf; by default from the name of the output"), N_("FORMAT") },
+      N_("graphml, gexf, png, svg or pdf; by default from the name of the output"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write (required)"),
       N_("OUT") },
+    { "layout", 'l', 0, G_OPTION_ARG_STRING, &layout_name,
+      N_("Images: force, power-interest, levels or types (default: force)"), N_("LAYOUT") },
+    { "style", 's', 0, G_OPTION_ARG_STRING, &style_name,
+      N_("Images: screen, projector or print"), N_("STYLE") },
+    { "width", 'w', 0, G_OPTION_ARG_INT, &width, N_("Images: width in pixels (points for PDF)"),
+      N_("PX") },
+    { "height", 0, 0, G_OPTION_ARG_INT, &height, N_("Images: height in pixels (points for PDF)"),
+      N_("PX") },
     { NULL }
   };
 
-  context = g_option_context_new (_("FILE — export the stakeholder network as GraphML or GEXF"));
+  context = g_option_context_new (_("FILE — export the stakeholder network or map"));
   g_option_context_set_summary (context,
-                                _("Writes the stakeholders of FILE as nodes and their relations as edges, with every field and the network measures (degree, betweenness, closeness, community, broker, isolated) as attributes, for Gephi, networkx or igraph. A mutual relation becomes two arcs that share the attribute “relation”."));
+                                _("Writes the stakeholders of FILE as nodes and their relations as edges, with every field and the network measures as attributes, for Gephi, networkx or igraph (GraphML, GEXF; a mutual relation becomes two arcs that share the attribute “relation”), or draws the map as an image (PNG, SVG, PDF)."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if ((status = ml_cli_parse (context, &argc, &argv, 1)) != ML_EXIT_OK)
     return status;
@@ -205,17 +237,35 @@ export_stakeholders (int    argc,
       return ML_EXIT_USAGE;
     }
 
-  if (format_name != NULL ? !ml_graph_format_from_string (format_name, &format)
-                          : (strrchr (output, '.') == NULL ||
-                             !ml_graph_format_from_string (strrchr (output, '.') + 1, &format)))
+  name = format_name != NULL ? format_name
+       : strrchr (output, '.') != NULL ? strrchr (output, '.') + 1 : "";
+  is_graph = ml_graph_format_from_string (name, &format);
+  is_image = !is_graph && ml_roadmap_format_from_string (name, &image_format);
+  if (!is_graph && !is_image)
     {
       g_printerr ("missionlab-cli %s: ", STAKEHOLDERS_COMMAND);
       if (format_name != NULL)
-        g_printerr (_("unknown format “%s”: graphml or gexf\n"), format_name);
+        g_printerr (_("unknown format “%s”: graphml, gexf, png, svg or pdf\n"), format_name);
       else
-        g_printerr (_("cannot tell the format from “%s”: use --format graphml or gexf\n"),
-                    output);
+        g_printerr (_("cannot tell the format from “%s”: use --format\n"), output);
       return ML_EXIT_USAGE;
+    }
+
+  if (is_image)
+    {
+      ml_map_export_options_init (&map, image_format);
+      if ((layout_name != NULL && !layout_from_string (layout_name, &map.layout)) ||
+          (style_name != NULL && !ml_style_kind_from_string (style_name, FALSE, &map.style)) ||
+          width < 0 || height < 0 || width > 16384 || height > 16384)
+        {
+          g_printerr ("missionlab-cli %s: %s\n", STAKEHOLDERS_COMMAND,
+                      _("unknown layout or style, or a size out of range"));
+          return ML_EXIT_USAGE;
+        }
+      if (width > 0)
+        map.width = width;
+      if (height > 0)
+        map.height = height;
     }
 
   project = ml_cli_load (argv[1], NULL, &status);
@@ -223,7 +273,8 @@ export_stakeholders (int    argc,
     return status;
 
   display = g_filename_display_name (output);
-  if (!ml_graph_export (project, format, output, &error))
+  if (is_graph ? !ml_graph_export (project, format, output, &error)
+               : !ml_map_export (project, &map, output, &error))
     {
       g_printerr ("missionlab-cli %s: %s\n", STAKEHOLDERS_COMMAND, error->message);
       return ML_EXIT_IO;
