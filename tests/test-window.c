@@ -17,7 +17,7 @@
 #include "ml-project-io.h"
 #include "ml-roadmap-view.h"
 #include "ml-stakeholder-view.h"
-#include "ml-window.h"
+#include "ml-window-private.h"
 
 typedef struct
 {
@@ -632,6 +632,50 @@ test_stakeholder_filter (Fixture       *fixture,
                     stakeholders->len);
 }
 
+static void
+test_import_preview (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  MlWindow *window = open_project (fixture);
+  MlProject *project = ml_document_get_project (ml_window_get_document (window));
+  g_autofree char *csv = g_build_filename (fixture->dir, "people.csv", NULL);
+  g_autoptr(GPtrArray) before = ml_project_collect (project, ML_KIND_STAKEHOLDER);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *body;
+
+  g_file_set_contents (csv,
+                       "Name,Type,Level,Sector\n"
+                       "Port of Gladstone,industry,local,ports\n"
+                       "\"Hydrogen Youth, Queensland\",civil-society,regional,\n"
+                       "Nobody,alien,global,\n"
+                       "CSIRO,agency,national,science\n", -1, &error);
+  g_assert_no_error (error);
+
+  /* The preview says what would happen, line by line, and changes nothing. */
+  ml_window_preview_import (window, ML_CSV_IMPORT_STAKEHOLDERS, csv);
+  drain ();
+  g_assert_nonnull (find_dialog ());
+  body = adw_message_dialog_get_body (find_dialog ());
+  g_assert_nonnull (strstr (body, "2 stakeholders will be added"));
+  g_assert_nonnull (strstr (body, "Hydrogen Youth, Queensland"));
+  g_assert_nonnull (strstr (body, "line 4"));
+  g_assert_nonnull (strstr (body, "CSIRO"));
+  g_assert_false (ml_document_get_modified (ml_window_get_document (window)));
+
+  respond ("import");
+  after = ml_project_collect (project, ML_KIND_STAKEHOLDER);
+  g_assert_cmpuint (after->len, ==, before->len + 2);
+
+  /* One undo step takes the whole import back. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  drain ();
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = ml_project_collect (project, ML_KIND_STAKEHOLDER);
+  g_assert_cmpuint (after->len, ==, before->len);
+  g_assert_false (ml_document_get_modified (ml_window_get_document (window)));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -663,6 +707,7 @@ main (int    argc,
   ADD ("/window/roadmap-drag-undo", test_roadmap_drag_undo);
   ADD ("/window/stakeholder-drag-undo", test_stakeholder_drag_undo);
   ADD ("/window/stakeholder-filter", test_stakeholder_filter);
+  ADD ("/window/import-preview", test_import_preview);
 
   return g_test_run ();
 }

@@ -546,6 +546,7 @@ ml_window_update_actions (MlWindow *self)
   gtk_widget_action_set_enabled (widget, "win.save", open);
   gtk_widget_action_set_enabled (widget, "win.save-as", open);
   gtk_widget_action_set_enabled (widget, "win.export-roadmap", open);
+  gtk_widget_action_set_enabled (widget, "win.import", open);
   gtk_widget_action_set_enabled (widget, "win.revert",
                                  open && ml_document_get_path (self->document) != NULL &&
                                  ml_document_get_modified (self->document));

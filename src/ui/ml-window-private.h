@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "ml-csv-import.h"
 #include "ml-element-list.h"
 #include "ml-inspector.h"
 #include "ml-overview-page.h"
@@ -49,6 +50,10 @@ typedef void (*MlSaveDone) (MlWindow *self,
                             gboolean  saved);
 
 void ml_window_class_actions_init  (MlWindowClass *klass);
+void ml_window_class_import_init   (MlWindowClass *klass);
+void ml_window_preview_import      (MlWindow        *self,
+                                    MlCsvImportKind  kind,
+                                    const char      *path);
 void ml_window_update_actions      (MlWindow      *self);
 void ml_window_save                (MlWindow      *self,
                                     gboolean       save_as,

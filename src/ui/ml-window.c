@@ -419,6 +419,7 @@ ml_window_class_init (MlWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "show-sidebar");
   gtk_widget_class_install_property_action (widget_class, "win.show-inspector", "show-inspector");
   ml_window_class_actions_init (klass);
+  ml_window_class_import_init (klass);
 }
 
 static void
