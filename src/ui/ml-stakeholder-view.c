@@ -755,6 +755,14 @@ ml_stakeholder_view_set_selected (MlStakeholderView *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+MlLayoutKind
+ml_stakeholder_view_get_layout_kind (MlStakeholderView *self)
+{
+  g_return_val_if_fail (ML_IS_STAKEHOLDER_VIEW (self), ML_LAYOUT_FORCE);
+
+  return self->kind;
+}
+
 void
 ml_stakeholder_view_set_layout_kind (MlStakeholderView *self,
                                      MlLayoutKind       kind)

@@ -21,6 +21,7 @@ void          ml_stakeholder_view_set_document     (MlStakeholderView *self,
                                                     MlDocument        *document);
 void          ml_stakeholder_view_set_selected     (MlStakeholderView *self,
                                                     MlElement         *element);
+MlLayoutKind  ml_stakeholder_view_get_layout_kind  (MlStakeholderView *self);
 void          ml_stakeholder_view_set_layout_kind  (MlStakeholderView *self,
                                                     MlLayoutKind       kind);
 void          ml_stakeholder_view_set_show_legend  (MlStakeholderView *self,

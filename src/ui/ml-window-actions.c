@@ -15,6 +15,7 @@
 #include "ml-create.h"
 #include "ml-delete.h"
 #include "ml-error.h"
+#include "ml-map-export.h"
 #include "ml-roadmap-export.h"
 #include "ml-window-private.h"
 
@@ -438,6 +439,8 @@ on_export_response_cb (GtkNativeDialog *chooser,
   g_autoptr(GError) error = NULL;
   MlRoadmapExportOptions options;
   MlRoadmapFormat format = ML_ROADMAP_FORMAT_PDF;
+  gboolean map = g_object_get_data (G_OBJECT (chooser), "map") != NULL;
+  gboolean exported;
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
@@ -462,19 +465,34 @@ on_export_response_cb (GtkNativeDialog *chooser,
       path = with_extension;
     }
 
-  ml_roadmap_export_options_init (&options, format);
-  options.style = format == ML_ROADMAP_FORMAT_PDF ? ML_STYLE_PRINT : ML_STYLE_SCREEN;
-  options.today = ml_date_today ();
-  if (ml_roadmap_export (ml_document_get_project (self->document), &options, path, &error))
+  if (map)
+    {
+      MlMapExportOptions map_options;
+
+      ml_map_export_options_init (&map_options, format);
+      map_options.layout = ml_stakeholder_view_get_layout_kind (ml_stakeholder_page_get_view (self->stakeholder_page));
+      exported = ml_map_export (ml_document_get_project (self->document), &map_options, path,
+                                &error);
+    }
+  else
+    {
+      ml_roadmap_export_options_init (&options, format);
+      options.style = format == ML_ROADMAP_FORMAT_PDF ? ML_STYLE_PRINT : ML_STYLE_SCREEN;
+      options.today = ml_date_today ();
+      exported = ml_roadmap_export (ml_document_get_project (self->document), &options, path,
+                                    &error);
+    }
+
+  if (exported)
     {
       g_autofree char *base = g_path_get_basename (path);
-      g_autofree char *message = g_strdup_printf (_("Roadmap exported to “%s”"), base);
+      g_autofree char *message = g_strdup_printf (_("Exported to “%s”"), base);
 
       ml_window_show_toast (self, message);
     }
   else
     {
-      ml_window_show_error (self, _("Could Not Export the Roadmap"), error->message);
+      ml_window_show_error (self, _("Could Not Export"), error->message);
     }
 }
 
@@ -491,23 +509,28 @@ add_filter (GtkFileChooser *chooser,
 }
 
 static void
-export_roadmap_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
   MlWindow *self = ML_WINDOW (widget);
+  gboolean map = g_str_equal (action_name, "win.export-map");
   GtkFileChooserNative *chooser;
   const char *title;
   g_autofree char *name = NULL;
 
-  chooser = gtk_file_chooser_native_new (_("Export Roadmap"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  chooser = gtk_file_chooser_native_new (map ? _("Export Stakeholder Map") : _("Export Roadmap"),
+                                         GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  if (map)
+    g_object_set_data (G_OBJECT (chooser), "map", GINT_TO_POINTER (TRUE));
   add_filter (GTK_FILE_CHOOSER (chooser), _("PDF document, in pages"), "*.pdf");
   add_filter (GTK_FILE_CHOOSER (chooser), _("PNG image"), "*.png");
   add_filter (GTK_FILE_CHOOSER (chooser), _("SVG image"), "*.svg");
   title = ml_element_get_string (ml_project_get_root (ml_document_get_project (self->document)),
                                  ML_PROJECT_TITLE);
-  name = g_strdup_printf (_("%s roadmap.pdf"), title != NULL ? title : _("Mission"));
+  name = g_strdup_printf (map ? _("%s stakeholders.pdf") : _("%s roadmap.pdf"),
+                          title != NULL ? title : _("Mission"));
   g_strdelimit (name, "/\\:", '-');
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
@@ -546,6 +569,7 @@ ml_window_update_actions (MlWindow *self)
   gtk_widget_action_set_enabled (widget, "win.save", open);
   gtk_widget_action_set_enabled (widget, "win.save-as", open);
   gtk_widget_action_set_enabled (widget, "win.export-roadmap", open);
+  gtk_widget_action_set_enabled (widget, "win.export-map", open);
   gtk_widget_action_set_enabled (widget, "win.import", open);
   gtk_widget_action_set_enabled (widget, "win.revert",
                                  open && ml_document_get_path (self->document) != NULL &&
@@ -571,8 +595,8 @@ ml_window_class_actions_init (MlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.revert", NULL, revert_action);
-  gtk_widget_class_install_action (widget_class, "win.export-roadmap", NULL,
-                                   export_roadmap_action);
+  gtk_widget_class_install_action (widget_class, "win.export-roadmap", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-map", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
