@@ -655,7 +655,7 @@ test_cli_export (void)
 
   run_cli (&unknown, "export", "stakeholders", project, "-o", graphml, "--format", "dot", NULL);
   g_assert_cmpint (unknown.status, ==, 2);
-  g_assert_nonnull (strstr (unknown.err, "graphml or gexf"));
+  g_assert_nonnull (strstr (unknown.err, "graphml, gexf"));
   run_cli (&no_format, "export", "stakeholders", project, "-o", gexf, NULL);
   g_assert_cmpint (no_format.status, ==, 2);
   run_cli (&no_output, "export", "stakeholders", project, NULL);
