@@ -412,6 +412,91 @@ test_export_map (void)
   g_assert_cmpint (bad_layout.status, ==, 2);
 }
 
+static void
+test_indicators (void)
+{
+  g_autofree char *path = sample ("norway-pilot-e.mlab");
+  g_auto(Run) table = { 0 };
+  g_auto(Run) csv = { 0 };
+  g_auto(Run) json = { 0 };
+  g_auto(Run) unknown = { 0 };
+  g_auto(Run) bad_date = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  run_cli (&table, "indicators", "--today", "2026-11-27", path, NULL);
+  g_assert_cmpint (table.status, ==, 0);
+  g_assert_true (g_str_has_prefix (table.out, "Status"));
+  g_assert_true (g_regex_match_simple ("^No recent data .*Private co-funding", table.out,
+                                       G_REGEX_MULTILINE, 0));
+
+  run_cli (&csv, "indicators", "--format", "csv", "--today", "2026-11-27", path, NULL);
+  g_assert_cmpint (csv.status, ==, 0);
+  lines = g_strsplit (csv.out, "\n", -1);
+  g_assert_cmpstr (lines[0], ==, "mission,objective,indicator,name,unit,baseline,baseline_date,"
+                                 "latest,latest_date,expected,target,target_date,status");
+  /* The header, 8 indicators and the empty string after the last newline. */
+  g_assert_cmpuint (g_strv_length (lines), ==, 10);
+  /* The latest measurement, 2024-12-31, is older than 2025-05-27, 18 months before today. */
+  g_assert_true (g_str_has_prefix (lines[3], "m-zero-ferries,o-industry,i-leverage,"));
+  g_assert_true (g_str_has_suffix (lines[3], ",2024-12-31,1.85723,2.5,2030-12-31,no-recent-data"));
+
+  run_cli (&json, "indicators", "-f", "json", "--today", "2026-11-27", path, NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_true (json_is_balanced (json.out));
+  g_assert_nonnull (strstr (json.out, "\"indicators\": ["));
+  g_assert_nonnull (strstr (json.out, "\"status\": \"no-recent-data\""));
+  g_assert_null (strstr (json.out, "nan"));
+
+  run_cli (&unknown, "indicators", "--format", "xml", path, NULL);
+  g_assert_cmpint (unknown.status, ==, 2);
+  run_cli (&bad_date, "indicators", "--today", "2026-13-01", path, NULL);
+  g_assert_cmpint (bad_date.status, ==, 2);
+}
+
+/* csiro-hydrogen's instruments are all in AUD; a budget is split evenly over an instrument's
+ * stages.
+ */
+static void
+test_mix (void)
+{
+  g_autofree char *path = sample ("csiro-hydrogen.mlab");
+  g_auto(Run) table = { 0 };
+  g_auto(Run) csv = { 0 };
+  g_auto(Run) json = { 0 };
+  g_auto(Run) unknown = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  run_cli (&table, "mix", path, NULL);
+  g_assert_cmpint (table.status, ==, 0);
+  /* in-h2-research: AUD 68 M over research and development. */
+  g_assert_true (g_regex_match_simple ("^supply +research +1  AUD 34000000.00$", table.out,
+                                       G_REGEX_MULTILINE, 0));
+
+  run_cli (&csv, "mix", "--format", "csv", path, NULL);
+  g_assert_cmpint (csv.status, ==, 0);
+  lines = g_strsplit (csv.out, "\n", -1);
+  g_assert_cmpstr (lines[0], ==, "side,stage,instruments,currency,budget");
+  /* 4 sides × 5 stages, one currency. */
+  g_assert_cmpstr (lines[1], ==, "supply,research,1,AUD,34000000.00");
+  /* in-h2-headstart (AUD 2 000 M) and in-h2-fleet-procurement (AUD 20 M), each over two
+   * stages.
+   */
+  g_assert_nonnull (strstr (csv.out, "\ndemand,deployment,2,AUD,1010000000.00\n"));
+  g_assert_cmpstr (lines[21], ==, "");
+  g_assert_cmpstr (lines[22], ==, "kind,message");
+
+  run_cli (&json, "mix", "-f", "json", path, NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_true (json_is_balanced (json.out));
+  g_assert_nonnull (strstr (json.out, "{\"side\": \"supply\", \"stage\": \"research\", "
+                                      "\"instruments\": 1, \"budgets\": {\"AUD\": 34000000.00}}"));
+  g_assert_nonnull (strstr (json.out, "\"findings\": ["));
+
+  run_cli (&unknown, "mix", "--format", "xml", path, NULL);
+  g_assert_cmpint (unknown.status, ==, 2);
+  g_assert_nonnull (strstr (unknown.err, "table, csv or json"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -425,6 +510,8 @@ main (int    argc,
   g_test_add_func ("/cli/export", test_export);
   g_test_add_func ("/cli/metrics", test_metrics);
   g_test_add_func ("/cli/export-map", test_export_map);
+  g_test_add_func ("/cli/indicators", test_indicators);
+  g_test_add_func ("/cli/mix", test_mix);
 
   return g_test_run ();
 }

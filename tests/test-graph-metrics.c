@@ -12,11 +12,11 @@
 
 #include <math.h>
 
-#include "ml-diagnostic.h"
 #include "ml-enums.h"
 #include "ml-graph-metrics.h"
+#include "ml-diagnostic.h"
 #include "ml-project-io.h"
-#include "ml-xml-reader.h"
+#include "ml-test-util.h"
 
 #define HEAD                                                                                 \
   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"                                             \
@@ -31,27 +31,6 @@
 #define EPSILON 1e-9
 
 static MlProject *
-load_text (const char *text)
-{
-  g_autoptr(GPtrArray) diagnostics = ml_diagnostics_new ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(MlProject) project = NULL;
-
-  project = ml_xml_read (text, strlen (text), "t.mlab", diagnostics, &error);
-  for (guint i = 0; i < diagnostics->len; i++)
-    {
-      g_autofree char *line = ml_diagnostic_format (g_ptr_array_index (diagnostics, i), "t.mlab");
-
-      g_test_message ("%s", line);
-    }
-  g_assert_no_error (error);
-  g_assert_nonnull (project);
-  g_assert_cmpuint (diagnostics->len, ==, 0);
-
-  return g_steal_pointer (&project);
-}
-
-static MlProject *
 load_parts (const char *stakeholders,
             const char *relations)
 {
@@ -61,7 +40,7 @@ load_parts (const char *stakeholders,
                                        *relations != '\0' ? "</relations>\n" : "",
                                        "</project>\n", NULL);
 
-  return load_text (text);
+  return ml_test_load_text (text);
 }
 
 /* Stakeholders s0 … s(n−1), all national government bodies, and one mutual coordination
@@ -377,7 +356,7 @@ test_ownership (void)
 static void
 test_empty (void)
 {
-  g_autoptr(MlProject) project = load_text (HEAD "</project>\n");
+  g_autoptr(MlProject) project = ml_test_load_text (HEAD "</project>\n");
   g_autoptr(MlGraphMetrics) metrics = ml_graph_metrics_compute (project);
   const MlNetworkMetrics *network = ml_graph_metrics_get_network (metrics);
 
@@ -455,23 +434,10 @@ test_sample (gconstpointer data)
   g_test_message ("isolated:%s", isolates->len > 0 ? isolates->str : " none");
 }
 
-static int
-compare_paths (gconstpointer a,
-               gconstpointer b)
-{
-  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
-}
-
 int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GPtrArray) samples = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GDir) listing = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *dir;
-  const char *name;
-
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/graph-metrics/path", test_path);
@@ -485,23 +451,7 @@ main (int    argc,
   g_test_add_func ("/graph-metrics/ownership", test_ownership);
   g_test_add_func ("/graph-metrics/empty", test_empty);
 
-  dir = g_getenv ("MISSIONLAB_SAMPLES");
-  g_assert_nonnull (dir);
-  listing = g_dir_open (dir, 0, &error);
-  g_assert_no_error (error);
-  while ((name = g_dir_read_name (listing)) != NULL)
-    if (g_str_has_suffix (name, ".mlab"))
-      g_ptr_array_add (samples, g_build_filename (dir, name, NULL));
-  g_ptr_array_sort (samples, compare_paths);
-
-  for (guint i = 0; i < samples->len; i++)
-    {
-      const char *path = g_ptr_array_index (samples, i);
-      g_autofree char *basename = g_path_get_basename (path);
-      g_autofree char *test_path = g_strdup_printf ("/graph-metrics/samples/%s", basename);
-
-      g_test_add_data_func (test_path, path, test_sample);
-    }
+  ml_test_add_sample_tests ("/graph-metrics", test_sample);
 
   return g_test_run ();
 }

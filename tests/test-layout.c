@@ -12,34 +12,13 @@
 
 #include <math.h>
 
-#include "ml-diagnostic.h"
 #include "ml-enums.h"
 #include "ml-layout.h"
+#include "ml-diagnostic.h"
 #include "ml-project-io.h"
-#include "ml-xml-reader.h"
+#include "ml-test-util.h"
 
 #define MAX_ITERATIONS 1000
-
-static MlProject *
-load_text (const char *text)
-{
-  g_autoptr(GPtrArray) diagnostics = ml_diagnostics_new ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(MlProject) project = NULL;
-
-  project = ml_xml_read (text, strlen (text), "t.mlab", diagnostics, &error);
-  for (guint i = 0; i < diagnostics->len; i++)
-    {
-      g_autofree char *line = ml_diagnostic_format (g_ptr_array_index (diagnostics, i), "t.mlab");
-
-      g_test_message ("%s", line);
-    }
-  g_assert_no_error (error);
-  g_assert_nonnull (project);
-  g_assert_cmpuint (diagnostics->len, ==, 0);
-
-  return g_steal_pointer (&project);
-}
 
 /* Builds a project from stakeholder lines ("id type level [attributes]") and relations
  * ("from to"), named after their ids.
@@ -98,7 +77,7 @@ builder_finish (Builder *builder)
   g_string_free (builder->stakeholders, TRUE);
   g_string_free (builder->relations, TRUE);
 
-  return load_text (text);
+  return ml_test_load_text (text);
 }
 
 static char *
@@ -821,23 +800,10 @@ test_sample (gconstpointer data)
     }
 }
 
-static int
-compare_paths (gconstpointer a,
-               gconstpointer b)
-{
-  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
-}
-
 int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GPtrArray) samples = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GDir) listing = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *dir;
-  const char *name;
-
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/layout/force/determinism", test_force_determinism);
@@ -851,24 +817,7 @@ main (int    argc,
   g_test_add_func ("/layout/level-bands", test_level_bands);
   g_test_add_func ("/layout/type-circle", test_type_circle);
 
-  dir = g_getenv ("MISSIONLAB_SAMPLES");
-  g_assert_nonnull (dir);
-  listing = g_dir_open (dir, 0, &error);
-  g_assert_no_error (error);
-  while ((name = g_dir_read_name (listing)) != NULL)
-    if (g_str_has_suffix (name, ".mlab"))
-      g_ptr_array_add (samples, g_build_filename (dir, name, NULL));
-  g_ptr_array_sort (samples, compare_paths);
-  g_assert_cmpuint (samples->len, >, 0);
-
-  for (guint i = 0; i < samples->len; i++)
-    {
-      const char *path = g_ptr_array_index (samples, i);
-      g_autofree char *basename = g_path_get_basename (path);
-      g_autofree char *test_path = g_strdup_printf ("/layout/samples/%s", basename);
-
-      g_test_add_data_func (test_path, path, test_sample);
-    }
+  ml_test_add_sample_tests ("/layout", test_sample);
 
   return g_test_run ();
 }

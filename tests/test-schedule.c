@@ -13,11 +13,11 @@
 #include <math.h>
 #include <pthread.h>
 
-#include "ml-diagnostic.h"
 #include "ml-enums.h"
+#include "ml-diagnostic.h"
 #include "ml-project-io.h"
+#include "ml-test-util.h"
 #include "ml-schedule.h"
-#include "ml-xml-reader.h"
 
 #define HEAD                                                                                 \
   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"                                             \
@@ -41,48 +41,17 @@
 #define DEP(id, type, lag) "<depends-on activity=\"" id "\" type=\"" type "\" lag=\"" lag "\"/>"
 
 static MlProject *
-load_text (const char *text)
-{
-  g_autoptr(GPtrArray) diagnostics = ml_diagnostics_new ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(MlProject) project = NULL;
-
-  project = ml_xml_read (text, strlen (text), "t.mlab", diagnostics, &error);
-  for (guint i = 0; i < diagnostics->len; i++)
-    {
-      g_autofree char *line = ml_diagnostic_format (g_ptr_array_index (diagnostics, i), "t.mlab");
-
-      g_test_message ("%s", line);
-    }
-  g_assert_no_error (error);
-  g_assert_nonnull (project);
-  g_assert_cmpuint (diagnostics->len, ==, 0);
-
-  return g_steal_pointer (&project);
-}
-
-static MlProject *
 load_roadmap (const char *activities)
 {
   g_autofree char *text = g_strconcat (HEAD, activities, TAIL, NULL);
 
-  return load_text (text);
+  return ml_test_load_text (text);
 }
 
 static char *
 format_date (MlDate date)
 {
   return date == ML_DATE_NONE ? g_strdup ("none") : ml_date_format (date);
-}
-
-static MlDate
-parse_date (const char *text)
-{
-  MlDate date = ML_DATE_NONE;
-
-  g_assert_true (ml_date_parse (text, &date));
-
-  return date;
 }
 
 /* Compares an entry as one line, so that a failure shows everything about it at once:
@@ -689,7 +658,7 @@ test_empty (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
-      g_autoptr(MlProject) project = load_text (texts[i]);
+      g_autoptr(MlProject) project = ml_test_load_text (texts[i]);
       g_autoptr(MlSchedule) schedule = ml_schedule_compute (project);
 
       assert_finish (schedule, "none");
@@ -765,7 +734,7 @@ test_long_chain (void)
       g_string_append (text, "</activity>\n");
     }
   g_string_append (text, TAIL);
-  project = load_text (text->str);
+  project = ml_test_load_text (text->str);
 
   start = g_get_monotonic_time ();
   schedule = compute_on_small_stack (project);
@@ -773,7 +742,7 @@ test_long_chain (void)
                   (double) (g_get_monotonic_time () - start) / 1000.0);
 
   assert_finish (schedule, "2079-10-04");
-  g_assert_cmpuint (ml_schedule_get_finish (schedule), ==, parse_date ("2025-01-01") + n - 1);
+  g_assert_cmpuint (ml_schedule_get_finish (schedule), ==, ml_test_parse_date ("2025-01-01") + n - 1);
 
   path = ml_schedule_get_critical_path (schedule);
   g_assert_cmpuint (path->len, ==, n);
@@ -783,7 +752,7 @@ test_long_chain (void)
     {
       const MlScheduleEntry *entry = ml_schedule_lookup (schedule, g_ptr_array_index (path, k));
 
-      g_assert_cmpuint (entry->early_start, ==, parse_date ("2025-01-01") + k);
+      g_assert_cmpuint (entry->early_start, ==, ml_test_parse_date ("2025-01-01") + k);
       g_assert_cmpint (entry->slack, ==, 0);
     }
 
@@ -838,23 +807,10 @@ test_sample (gconstpointer data)
   assert_consistent (project, schedule);
 }
 
-static int
-compare_paths (gconstpointer a,
-               gconstpointer b)
-{
-  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
-}
-
 int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GPtrArray) samples = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GDir) listing = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *dir;
-  const char *name;
-
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/schedule/finish-start/chain", test_finish_start_chain);
@@ -872,24 +828,7 @@ main (int    argc,
   g_test_add_func ("/schedule/empty", test_empty);
   g_test_add_func ("/schedule/long-chain", test_long_chain);
 
-  dir = g_getenv ("MISSIONLAB_SAMPLES");
-  g_assert_nonnull (dir);
-  listing = g_dir_open (dir, 0, &error);
-  g_assert_no_error (error);
-  while ((name = g_dir_read_name (listing)) != NULL)
-    if (g_str_has_suffix (name, ".mlab"))
-      g_ptr_array_add (samples, g_build_filename (dir, name, NULL));
-  g_ptr_array_sort (samples, compare_paths);
-  g_assert_cmpuint (samples->len, ==, 5);
-
-  for (guint i = 0; i < samples->len; i++)
-    {
-      const char *path = g_ptr_array_index (samples, i);
-      g_autofree char *basename = g_path_get_basename (path);
-      g_autofree char *test_path = g_strdup_printf ("/schedule/samples/%s", basename);
-
-      g_test_add_data_func (test_path, path, test_sample);
-    }
+  ml_test_add_sample_tests ("/schedule", test_sample);
 
   return g_test_run ();
 }

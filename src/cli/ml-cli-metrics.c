@@ -13,13 +13,6 @@
 #include "ml-cli.h"
 #include "ml-graph-metrics.h"
 
-typedef enum
-{
-  FORMAT_TABLE,
-  FORMAT_CSV,
-  FORMAT_JSON,
-} Format;
-
 static const char *
 nick (MlElement *element,
       MlField    field)
@@ -28,14 +21,6 @@ nick (MlElement *element,
   int value = ml_element_get_enum (element, field);
 
   return value >= 0 && (guint) value < info->n_values ? info->nicks[value] : "";
-}
-
-/* Numbers in files and pipes use a point whatever the locale: CSV and JSON readers expect it. */
-static const char *
-format_number (char   *buffer,
-               double  value)
-{
-  return g_ascii_formatd (buffer, G_ASCII_DTOSTR_BUF_SIZE, "%.6f", value);
 }
 
 static int
@@ -123,25 +108,6 @@ print_table (GPtrArray              *sorted,
 }
 
 static void
-append_csv_field (GString    *out,
-                  const char *text)
-{
-  if (strpbrk (text, ",\"\r\n") == NULL)
-    {
-      g_string_append (out, text);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
-static void
 print_csv (GPtrArray *sorted)
 {
   g_autoptr(GString) out = g_string_new (NULL);
@@ -158,58 +124,23 @@ print_csv (GPtrArray *sorted)
       const char *label = ml_element_get_label (element);
       const char *sector = ml_element_get_string (element, ML_STAKEHOLDER_SECTOR);
 
-      append_csv_field (out, ml_element_get_id (element));
+      ml_cli_append_csv_field (out, ml_element_get_id (element));
       g_string_append_c (out, ',');
-      append_csv_field (out, label != NULL ? label : "");
+      ml_cli_append_csv_field (out, label != NULL ? label : "");
       g_string_append_printf (out, ",%s,%s,", nick (element, ML_STAKEHOLDER_TYPE),
                               nick (element, ML_STAKEHOLDER_LEVEL));
-      append_csv_field (out, sector != NULL ? sector : "");
+      ml_cli_append_csv_field (out, sector != NULL ? sector : "");
       g_string_append_printf (out, ",%u,%u,%u,%u,", node->degree_in, node->degree_out,
                               node->degree, node->conflict_degree);
-      g_string_append_printf (out, "%s,", format_number (buffer, node->weighted_degree));
-      g_string_append_printf (out, "%s,", format_number (buffer, node->betweenness));
-      g_string_append_printf (out, "%s,", format_number (buffer, node->weighted_betweenness));
-      g_string_append_printf (out, "%s,", format_number (buffer, node->closeness));
+      g_string_append_printf (out, "%s,", ml_cli_format_number (buffer, node->weighted_degree));
+      g_string_append_printf (out, "%s,", ml_cli_format_number (buffer, node->betweenness));
+      g_string_append_printf (out, "%s,", ml_cli_format_number (buffer, node->weighted_betweenness));
+      g_string_append_printf (out, "%s,", ml_cli_format_number (buffer, node->closeness));
       g_string_append_printf (out, "%u,%u,%s,%s\n", node->component, node->community,
                               node->broker ? "true" : "false",
                               node->isolated ? "true" : "false");
     }
   g_print ("%s", out->str);
-}
-
-static void
-append_json_string (GString    *out,
-                    const char *text)
-{
-  g_string_append_c (out, '"');
-  for (const char *p = text; p != NULL && *p != '\0'; p++)
-    {
-      guchar c = *p;
-
-      if (c == '"' || c == '\\')
-        g_string_append_printf (out, "\\%c", c);
-      else if (c == '\n')
-        g_string_append (out, "\\n");
-      else if (c == '\t')
-        g_string_append (out, "\\t");
-      else if (c < 0x20)
-        g_string_append_printf (out, "\\u%04x", c);
-      else
-        g_string_append_c (out, c);
-    }
-  g_string_append_c (out, '"');
-}
-
-/* JSON has no NaN: a measure with nothing to count is null. */
-static void
-append_json_number (GString    *out,
-                    const char *key,
-                    double      value)
-{
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  g_string_append_printf (out, "\"%s\": %s", key,
-                          isnan (value) ? "null" : format_number (buffer, value));
 }
 
 static void
@@ -225,23 +156,23 @@ print_json (GPtrArray              *sorted,
 
       g_string_append (out, i > 0 ? ",\n    {" : "\n    {");
       g_string_append (out, "\"id\": ");
-      append_json_string (out, ml_element_get_id (element));
+      ml_cli_append_json_string (out, ml_element_get_id (element));
       g_string_append (out, ", \"name\": ");
-      append_json_string (out, ml_element_get_label (element));
+      ml_cli_append_json_string (out, ml_element_get_label (element));
       g_string_append (out, ", \"type\": ");
-      append_json_string (out, nick (element, ML_STAKEHOLDER_TYPE));
+      ml_cli_append_json_string (out, nick (element, ML_STAKEHOLDER_TYPE));
       g_string_append (out, ", \"level\": ");
-      append_json_string (out, nick (element, ML_STAKEHOLDER_LEVEL));
+      ml_cli_append_json_string (out, nick (element, ML_STAKEHOLDER_LEVEL));
       g_string_append_printf (out, ", \"degree_in\": %u, \"degree_out\": %u, \"degree\": %u, "
                               "\"conflict_degree\": %u, ", node->degree_in, node->degree_out,
                               node->degree, node->conflict_degree);
-      append_json_number (out, "weighted_degree", node->weighted_degree);
+      ml_cli_append_json_number (out, "weighted_degree", node->weighted_degree);
       g_string_append (out, ", ");
-      append_json_number (out, "betweenness", node->betweenness);
+      ml_cli_append_json_number (out, "betweenness", node->betweenness);
       g_string_append (out, ", ");
-      append_json_number (out, "weighted_betweenness", node->weighted_betweenness);
+      ml_cli_append_json_number (out, "weighted_betweenness", node->weighted_betweenness);
       g_string_append (out, ", ");
-      append_json_number (out, "closeness", node->closeness);
+      ml_cli_append_json_number (out, "closeness", node->closeness);
       g_string_append_printf (out, ", \"component\": %u, \"community\": %u, \"broker\": %s, "
                               "\"isolated\": %s}", node->component, node->community,
                               node->broker ? "true" : "false", node->isolated ? "true" : "false");
@@ -249,19 +180,19 @@ print_json (GPtrArray              *sorted,
   g_string_append_printf (out, "\n  ],\n  \"network\": {\"ties\": %u, \"conflicts\": %u, "
                           "\"components\": %u, \"communities\": %u, ", network->n_ties,
                           network->n_conflicts, network->n_components, network->n_communities);
-  append_json_number (out, "modularity", network->modularity);
+  ml_cli_append_json_number (out, "modularity", network->modularity);
   g_string_append (out, ", ");
-  append_json_number (out, "cross_level_share", network->cross_level_share);
+  ml_cli_append_json_number (out, "cross_level_share", network->cross_level_share);
   g_string_append (out, ", ");
-  append_json_number (out, "cross_sector_share", network->cross_sector_share);
+  ml_cli_append_json_number (out, "cross_sector_share", network->cross_sector_share);
   g_string_append (out, ", ");
-  append_json_number (out, "ei_type", network->ei_type);
+  ml_cli_append_json_number (out, "ei_type", network->ei_type);
   g_string_append (out, ", ");
-  append_json_number (out, "ei_level", network->ei_level);
+  ml_cli_append_json_number (out, "ei_level", network->ei_level);
   g_string_append (out, ", ");
-  append_json_number (out, "ei_sector", network->ei_sector);
+  ml_cli_append_json_number (out, "ei_sector", network->ei_sector);
   g_string_append_printf (out, ", \"owners\": %u, ", network->n_owners);
-  append_json_number (out, "ownership", network->ownership);
+  ml_cli_append_json_number (out, "ownership", network->ownership);
   g_string_append (out, "}\n}\n");
   g_print ("%s", out->str);
 }
@@ -276,7 +207,7 @@ ml_cli_metrics (int    argc,
   g_autoptr(GPtrArray) sorted = NULL;
   g_autofree char *format_name = NULL;
   gboolean include_conflicts = FALSE;
-  Format format = FORMAT_TABLE;
+  MlCliFormat format;
   int status;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("table, csv or json (table)"),
@@ -298,17 +229,8 @@ ml_cli_metrics (int    argc,
       g_printerr ("missionlab-cli metrics: %s\n", _("one project file at a time"));
       return ML_EXIT_USAGE;
     }
-  if (g_strcmp0 (format_name, "csv") == 0)
-    format = FORMAT_CSV;
-  else if (g_strcmp0 (format_name, "json") == 0)
-    format = FORMAT_JSON;
-  else if (format_name != NULL && g_strcmp0 (format_name, "table") != 0)
-    {
-      g_printerr ("missionlab-cli metrics: ");
-      g_printerr (_("unknown format “%s”: table, csv or json"), format_name);
-      g_printerr ("\n");
-      return ML_EXIT_USAGE;
-    }
+  if ((status = ml_cli_parse_format ("metrics", format_name, &format)) != ML_EXIT_OK)
+    return status;
 
   project = ml_cli_load (argv[1], NULL, &status);
   if (project == NULL)
@@ -325,13 +247,13 @@ ml_cli_metrics (int    argc,
 
   switch (format)
     {
-    case FORMAT_TABLE:
+    case ML_CLI_FORMAT_TABLE:
       print_table (sorted, ml_graph_metrics_get_network (metrics));
       break;
-    case FORMAT_CSV:
+    case ML_CLI_FORMAT_CSV:
       print_csv (sorted);
       break;
-    case FORMAT_JSON:
+    case ML_CLI_FORMAT_JSON:
       print_json (sorted, ml_graph_metrics_get_network (metrics));
       break;
     default:

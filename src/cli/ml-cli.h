@@ -14,6 +14,13 @@ G_BEGIN_DECLS
 
 typedef enum
 {
+  ML_CLI_FORMAT_TABLE,
+  ML_CLI_FORMAT_CSV,
+  ML_CLI_FORMAT_JSON,
+} MlCliFormat;
+
+typedef enum
+{
   ML_EXIT_OK = 0,       /* done; every file valid */
   ML_EXIT_INVALID = 1,  /* a file has errors, or is not canonical for `fmt --check` */
   ML_EXIT_USAGE = 2,    /* wrong command line */
@@ -28,7 +35,11 @@ int ml_cli_stats    (int    argc,
                      char **argv);
 int ml_cli_export   (int    argc,
                      char **argv);
+int ml_cli_indicators (int    argc,
+                       char **argv);
 int ml_cli_metrics  (int    argc,
+                     char **argv);
+int ml_cli_mix      (int    argc,
                      char **argv);
 int ml_cli_import   (int    argc,
                      char **argv);
@@ -40,5 +51,19 @@ int ml_cli_parse    (GOptionContext *context,
 MlProject *ml_cli_load (const char  *path,
                         MlFileStamp *stamp,
                         int         *status);
+
+
+int         ml_cli_parse_format       (const char  *command,
+                                       const char  *name,
+                                       MlCliFormat *format);
+const char *ml_cli_format_number      (char         buffer[G_ASCII_DTOSTR_BUF_SIZE],
+                                       double       value);
+void        ml_cli_append_csv_field   (GString     *out,
+                                       const char  *text);
+void        ml_cli_append_json_string (GString     *out,
+                                       const char  *text);
+void        ml_cli_append_json_number (GString     *out,
+                                       const char  *key,
+                                       double       value);
 
 G_END_DECLS

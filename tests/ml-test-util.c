@@ -1,0 +1,83 @@
+/* ml-test-util.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "ml-diagnostic.h"
+#include "ml-test-util.h"
+#include "ml-xml-reader.h"
+
+/* Reads a project that must load without a single diagnostic; any that appear are logged. */
+MlProject *
+ml_test_load_text (const char *text)
+{
+  g_autoptr(GPtrArray) diagnostics = ml_diagnostics_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MlProject) project = NULL;
+
+  project = ml_xml_read (text, strlen (text), "t.mlab", diagnostics, &error);
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      g_autofree char *line = ml_diagnostic_format (g_ptr_array_index (diagnostics, i), "t.mlab");
+
+      g_test_message ("%s", line);
+    }
+  g_assert_no_error (error);
+  g_assert_nonnull (project);
+  g_assert_cmpuint (diagnostics->len, ==, 0);
+
+  return g_steal_pointer (&project);
+}
+
+MlDate
+ml_test_parse_date (const char *text)
+{
+  MlDate date = ML_DATE_NONE;
+
+  g_assert_true (ml_date_parse (text, &date));
+
+  return date;
+}
+
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* Adds PREFIX/samples/NAME for each sample in $MISSIONLAB_SAMPLES, in name order, with the
+ * sample's path as the test's data.
+ */
+void
+ml_test_add_sample_tests (const char    *prefix,
+                          GTestDataFunc  func)
+{
+  g_autoptr(GPtrArray) samples = g_ptr_array_new ();
+  g_autoptr(GDir) listing = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *dir = g_getenv ("MISSIONLAB_SAMPLES");
+  const char *name;
+
+  g_assert_nonnull (dir);
+  listing = g_dir_open (dir, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    if (g_str_has_suffix (name, ".mlab"))
+      g_ptr_array_add (samples, g_build_filename (dir, name, NULL));
+  g_ptr_array_sort (samples, compare_paths);
+  g_assert_cmpuint (samples->len, >, 0);
+
+  for (guint i = 0; i < samples->len; i++)
+    {
+      char *path = g_ptr_array_index (samples, i);
+      g_autofree char *basename = g_path_get_basename (path);
+      g_autofree char *test_path = g_strdup_printf ("%s/samples/%s", prefix, basename);
+
+      g_test_add_data_func_full (test_path, path, func, g_free);
+    }
+}

@@ -1,0 +1,293 @@
+/* test-policy-mix.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The policy-mix analysis on small projects whose cells, budgets and findings were worked out
+ * by hand from the rules in ml-policy-mix.h (the comments show the working): one that triggers
+ * every kind of finding, one that triggers none, one owned by a single body; then the bundled
+ * samples, with sanity checks.
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "ml-policy-mix.h"
+#include "ml-diagnostic.h"
+#include "ml-project-io.h"
+#include "ml-test-util.h"
+#include "ml-xml-reader.h"
+
+#define HEAD                                                                                 \
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"                                             \
+  "<project xmlns=\"https://example.org/ns/missionlab\" format-version=\"1.0\" "             \
+  "currency=\"AUD\">\n<title>Mix</title>\n"
+
+static guint
+count_findings (MlPolicyMix  *mix,
+                MlFindingKind kind)
+{
+  GPtrArray *findings = ml_policy_mix_get_findings (mix);
+  guint n = 0;
+
+  for (guint i = 0; i < findings->len; i++)
+    if (((MlFinding *) g_ptr_array_index (findings, i))->kind == kind)
+      n++;
+  return n;
+}
+
+static const MlFinding *
+get_finding (MlPolicyMix  *mix,
+             MlFindingKind kind)
+{
+  GPtrArray *findings = ml_policy_mix_get_findings (mix);
+
+  for (guint i = 0; i < findings->len; i++)
+    if (((MlFinding *) g_ptr_array_index (findings, i))->kind == kind)
+      return g_ptr_array_index (findings, i);
+  g_assert_not_reached ();
+}
+
+/* The amount in @currency in a budget array, and that no other currency is there. */
+static double
+budget_in (GArray     *budgets,
+           const char *currency)
+{
+  for (guint i = 0; i < budgets->len; i++)
+    {
+      const MlBudget *b = &g_array_index (budgets, MlBudget, i);
+
+      if (g_strcmp0 (b->currency, currency) == 0)
+        return b->amount;
+    }
+  return 0;
+}
+
+static void
+print_findings (MlPolicyMix *mix)
+{
+  GPtrArray *findings = ml_policy_mix_get_findings (mix);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const MlFinding *finding = g_ptr_array_index (findings, i);
+
+      g_test_message ("%s: %s", ml_finding_kind_to_string (finding->kind), finding->message);
+    }
+}
+
+/* Every kind of finding. */
+static const char every_finding[] =
+  HEAD
+  "<missions><mission id=\"m\" target-date=\"2040-06-30\"><title>Mission</title>"
+  "<objective id=\"o1\"><title>One</title></objective>"
+  "<objective id=\"o2\"><title>Two</title></objective></mission></missions>"
+  "<stakeholders>"
+  "<stakeholder id=\"gov\" type=\"government\" level=\"national\"><name>Gov</name></stakeholder>"
+  "<stakeholder id=\"ind\" type=\"industry\" level=\"national\"><name>Ind</name></stakeholder>"
+  "</stakeholders><instruments>"
+  "<instrument id=\"i1\" type=\"PI006\" side=\"supply\" stages=\"research development\" "
+  "responsible=\"gov\" budget=\"800\" end=\"2030-12-31\" serves=\"o1\"><name>I1</name></instrument>"
+  "<instrument id=\"i2\" type=\"PI006\" side=\"supply\" stages=\"research\" "
+  "responsible=\"gov\" budget=\"400\" end=\"2028-01-01\" serves=\"o1\"><name>I2</name></instrument>"
+  "<instrument id=\"i3\" type=\"PI006\" side=\"demand\" stages=\"demonstration\" "
+  "responsible=\"ind\" budget=\"100\" currency=\"EUR\"><name>I3</name></instrument>"
+  "<instrument id=\"i4\" type=\"PI006\" side=\"supply\" "
+  "responsible=\"ind\" budget=\"50\" serves=\"o1\"><name>I4</name></instrument>"
+  "</instruments></project>\n";
+
+static void
+test_every_finding (void)
+{
+  g_autoptr(MlProject) project = ml_test_load_text (every_finding);
+  g_autoptr(MlPolicyMix) mix = ml_policy_mix_compute (project);
+  GPtrArray *cell;
+  const MlFinding *finding;
+
+  print_findings (mix);
+
+  /* i1 is in both of its stages, i2 in research: research holds both. */
+  cell = ml_policy_mix_get_instruments (mix, ML_SIDE_SUPPLY, ML_STAGE_RESEARCH);
+  g_assert_cmpuint (cell->len, ==, 2);
+  cell = ml_policy_mix_get_instruments (mix, ML_SIDE_SUPPLY, ML_STAGE_DEVELOPMENT);
+  g_assert_cmpuint (cell->len, ==, 1);
+  cell = ml_policy_mix_get_instruments (mix, ML_SIDE_DEMAND, ML_STAGE_DEMONSTRATION);
+  g_assert_cmpuint (cell->len, ==, 1);
+  g_assert_cmpuint (ml_policy_mix_get_type_count (mix, 0, ML_STAGE_RESEARCH), ==, 2);
+
+  /* Research: 800 / 2 + 400 = 800 AUD; development: 800 / 2 = 400 AUD; EUR stays apart. */
+  g_assert_cmpfloat_with_epsilon (budget_in (ml_policy_mix_get_budgets (mix, ML_SIDE_SUPPLY,
+                                                                        ML_STAGE_RESEARCH),
+                                             "AUD"), 800, 1e-9);
+  g_assert_cmpuint (ml_policy_mix_get_budgets (mix, ML_SIDE_SUPPLY, ML_STAGE_RESEARCH)->len, ==, 1);
+  g_assert_cmpfloat_with_epsilon (budget_in (ml_policy_mix_get_budgets (mix, ML_SIDE_SUPPLY,
+                                                                        ML_STAGE_DEVELOPMENT),
+                                             "AUD"), 400, 1e-9);
+  g_assert_cmpuint (ml_policy_mix_get_budgets (mix, ML_SIDE_DEMAND, ML_STAGE_DEMONSTRATION)->len,
+                    ==, 1);
+  g_assert_cmpfloat_with_epsilon (budget_in (ml_policy_mix_get_budgets (mix, ML_SIDE_DEMAND,
+                                                                        ML_STAGE_DEMONSTRATION),
+                                             "EUR"), 100, 1e-9);
+  /* i4 has no stage: 800 + 400 = 1200 AUD staged. */
+  g_assert_cmpfloat_with_epsilon (budget_in (ml_policy_mix_get_totals (mix), "AUD"), 1200, 1e-9);
+  g_assert_cmpfloat_with_epsilon (budget_in (ml_policy_mix_get_totals (mix), "EUR"), 100, 1e-9);
+  g_assert_cmpuint (ml_policy_mix_get_unstaged (mix)->len, ==, 1);
+
+  g_assert_cmpuint (count_findings (mix, ML_FINDING_UNSTAGED_INSTRUMENT), ==, 1);
+  /* Deployment and diffusion are empty. */
+  g_assert_cmpuint (count_findings (mix, ML_FINDING_EMPTY_STAGE), ==, 2);
+  g_assert_cmpuint (count_findings (mix, ML_FINDING_NO_DEMAND_PULL), ==, 1);
+  finding = get_finding (mix, ML_FINDING_UNSERVED_OBJECTIVE);
+  g_assert_cmpstr (ml_element_get_id (g_ptr_array_index (finding->elements, 0)), ==, "o2");
+  g_assert_cmpuint (count_findings (mix, ML_FINDING_UNSERVED_OBJECTIVE), ==, 1);
+  finding = get_finding (mix, ML_FINDING_UNANCHORED_INSTRUMENT);
+  g_assert_cmpstr (ml_element_get_id (g_ptr_array_index (finding->elements, 0)), ==, "i3");
+  g_assert_cmpuint (count_findings (mix, ML_FINDING_UNANCHORED_INSTRUMENT), ==, 1);
+  /* gov and ind. */
+  g_assert_cmpuint (count_findings (mix, ML_FINDING_SINGLE_OWNER), ==, 0);
+  /* AUD: 800 / 1200 = 67 % in supply × research; EUR sits in one cell only. */
+  finding = get_finding (mix, ML_FINDING_BUDGET_CONCENTRATION);
+  g_assert_cmpuint (count_findings (mix, ML_FINDING_BUDGET_CONCENTRATION), ==, 1);
+  g_assert_nonnull (strstr (finding->message, "67%"));
+  g_assert_nonnull (strstr (finding->message, "AUD"));
+  /* 2030-12-31 to 2040-06-30: 10 × 12 + 6 − 12 = 114, less one as the 30th precedes the 31st:
+   * 113 months, 9 years and 5 months. */
+  finding = get_finding (mix, ML_FINDING_FUNDING_GAP);
+  g_assert_nonnull (strstr (finding->message, "9 years and 5 months"));
+  g_assert_cmpuint (finding->elements->len, ==, 2);
+  /* AUD: private i4 50 per public i1 + i2 = 1200: 0.04; EUR has no public money. */
+  finding = get_finding (mix, ML_FINDING_CROWDING_IN);
+  g_assert_cmpuint (count_findings (mix, ML_FINDING_CROWDING_IN), ==, 1);
+  g_assert_cmpstr (finding->message, ==, "AUD 0.04 crowded in per AUD 1 of public money.");
+  g_assert_cmpuint (finding->elements->len, ==, 3);
+}
+
+/* No finding at all: every stage covered, demand pull at deployment, every objective served,
+ * two owners, 5 cells of 100 AUD (20 % each), funding ends 6 months before the target, and the
+ * owners are neither public nor private. */
+static const char no_finding[] =
+  HEAD
+  "<missions><mission id=\"m\" target-date=\"2040-06-30\"><title>Mission</title>"
+  "<objective id=\"o1\"><title>One</title></objective></mission></missions>"
+  "<stakeholders>"
+  "<stakeholder id=\"a\" type=\"citizens\" level=\"local\"><name>A</name></stakeholder>"
+  "<stakeholder id=\"b\" type=\"social-movement\" level=\"local\"><name>B</name></stakeholder>"
+  "</stakeholders><instruments>"
+  "<instrument id=\"i1\" type=\"PI006\" side=\"supply\" "
+  "stages=\"research development demonstration\" responsible=\"a\" budget=\"300\" "
+  "end=\"2039-12-31\" serves=\"o1\"><name>I1</name></instrument>"
+  "<instrument id=\"i2\" type=\"PI006\" side=\"demand\" stages=\"deployment diffusion\" "
+  "responsible=\"b\" budget=\"200\" serves=\"o1\"><name>I2</name></instrument>"
+  "</instruments></project>\n";
+
+static void
+test_no_finding (void)
+{
+  g_autoptr(MlProject) project = ml_test_load_text (no_finding);
+  g_autoptr(MlPolicyMix) mix = ml_policy_mix_compute (project);
+
+  print_findings (mix);
+  g_assert_cmpuint (ml_policy_mix_get_findings (mix)->len, ==, 0);
+  /* 300 / 3 and 200 / 2. */
+  for (guint stage = ML_STAGE_RESEARCH; stage <= ML_STAGE_DEMONSTRATION; stage++)
+    g_assert_cmpfloat_with_epsilon (budget_in (ml_policy_mix_get_budgets (mix, ML_SIDE_SUPPLY,
+                                                                          stage),
+                                               "AUD"), 100, 1e-9);
+  g_assert_cmpfloat_with_epsilon (budget_in (ml_policy_mix_get_budgets (mix, ML_SIDE_DEMAND,
+                                                                        ML_STAGE_DIFFUSION),
+                                             "AUD"), 100, 1e-9);
+  g_assert_cmpfloat_with_epsilon (budget_in (ml_policy_mix_get_totals (mix), "AUD"), 500, 1e-9);
+}
+
+/* Three instruments run by gov, one by nobody: a single owner. */
+static const char single_owner[] =
+  HEAD
+  "<stakeholders>"
+  "<stakeholder id=\"gov\" type=\"government\" level=\"national\"><name>Gov</name></stakeholder>"
+  "</stakeholders><instruments>"
+  "<instrument id=\"i1\" type=\"PI006\" stages=\"research\" responsible=\"gov\"><name>I1</name></instrument>"
+  "<instrument id=\"i2\" type=\"PI006\" stages=\"research\" responsible=\"gov\"><name>I2</name></instrument>"
+  "<instrument id=\"i3\" type=\"PI006\" stages=\"research\" responsible=\"gov\"><name>I3</name></instrument>"
+  "<instrument id=\"i4\" type=\"PI006\" stages=\"research\"><name>I4</name></instrument>"
+  "</instruments></project>\n";
+
+static void
+test_single_owner (void)
+{
+  g_autoptr(MlProject) project = ml_test_load_text (single_owner);
+  g_autoptr(MlPolicyMix) mix = ml_policy_mix_compute (project);
+  const MlFinding *finding;
+
+  print_findings (mix);
+  finding = get_finding (mix, ML_FINDING_SINGLE_OWNER);
+  /* The stakeholder and its three instruments. */
+  g_assert_cmpuint (finding->elements->len, ==, 4);
+  g_assert_cmpstr (ml_element_get_id (g_ptr_array_index (finding->elements, 0)), ==, "gov");
+  /* No budget: no concentration, no crowding-in; no mission: no gap. */
+  g_assert_cmpuint (count_findings (mix, ML_FINDING_BUDGET_CONCENTRATION), ==, 0);
+  g_assert_cmpuint (count_findings (mix, ML_FINDING_CROWDING_IN), ==, 0);
+  g_assert_cmpuint (count_findings (mix, ML_FINDING_FUNDING_GAP), ==, 0);
+}
+
+static void
+test_sample (gconstpointer data)
+{
+  const char *path = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gsize length;
+  g_autoptr(GPtrArray) diagnostics = ml_diagnostics_new ();
+  g_autoptr(MlProject) project = NULL;
+  g_autoptr(MlPolicyMix) mix = NULL;
+  g_autoptr(GPtrArray) instruments = NULL;
+  GArray *totals;
+  guint n_staged = 0;
+
+  g_file_get_contents (path, &text, &length, &error);
+  g_assert_no_error (error);
+  project = ml_xml_read (text, length, path, diagnostics, &error);
+  g_assert_no_error (error);
+  mix = ml_policy_mix_compute (project);
+  print_findings (mix);
+
+  instruments = ml_project_collect (project, ML_KIND_INSTRUMENT);
+  for (guint i = 0; i < instruments->len; i++)
+    if (ml_element_get_flags (g_ptr_array_index (instruments, i), ML_INSTRUMENT_STAGES) != 0)
+      n_staged++;
+  g_assert_cmpuint (n_staged + ml_policy_mix_get_unstaged (mix)->len, ==, instruments->len);
+
+  /* The cells of each currency add up to its total, and no finding is empty. */
+  totals = ml_policy_mix_get_totals (mix);
+  for (guint c = 0; c < totals->len; c++)
+    {
+      const MlBudget *total = &g_array_index (totals, MlBudget, c);
+      double sum = 0;
+
+      for (guint side = 0; side < ML_N_SIDES; side++)
+        for (guint stage = 0; stage < ML_N_STAGES; stage++)
+          sum += budget_in (ml_policy_mix_get_budgets (mix, side, stage), total->currency);
+      g_assert_cmpfloat_with_epsilon (sum, total->amount, 1e-6 * MAX (1, total->amount));
+    }
+  for (guint i = 0; i < ml_policy_mix_get_findings (mix)->len; i++)
+    {
+      const MlFinding *finding = g_ptr_array_index (ml_policy_mix_get_findings (mix), i);
+
+      g_assert_true (finding->message != NULL && finding->message[0] != '\0');
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/policy-mix/every-finding", test_every_finding);
+  g_test_add_func ("/policy-mix/no-finding", test_no_finding);
+  g_test_add_func ("/policy-mix/single-owner", test_single_owner);
+
+  ml_test_add_sample_tests ("/policy-mix", test_sample);
+
+  return g_test_run ();
+}
