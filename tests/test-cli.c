@@ -413,6 +413,59 @@ test_export_map (void)
 }
 
 static void
+test_export_mix (void)
+{
+  g_autofree char *path = sample ("norway-pilot-e.mlab");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("mix-XXXXXX", &error);
+  g_autofree char *png = g_build_filename (dir, "mix.png", NULL);
+  g_autofree char *svg = g_build_filename (dir, "mix.svg", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "mix.pdf", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+  g_auto(Run) help = { 0 };
+  g_auto(Run) png_run = { 0 };
+  g_auto(Run) svg_run = { 0 };
+  g_auto(Run) pdf_run = { 0 };
+  g_auto(Run) bad_style = { 0 };
+  g_auto(Run) bad_format = { 0 };
+  g_auto(Run) no_output = { 0 };
+
+  g_assert_no_error (error);
+
+  run_cli (&help, "export", "--help", NULL);
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_nonnull (strstr (help.out, "export mix"));
+
+  run_cli (&png_run, "export", "mix", path, "-o", png, "--width", "800", "--height", "600", NULL);
+  g_assert_cmpint (png_run.status, ==, 0);
+  g_assert_true (g_file_get_contents (png, &contents, &length, NULL));
+  /* The PNG signature, then the IHDR chunk's width and height, big-endian. */
+  g_assert_cmpmem (contents, 8, "\x89PNG\r\n\x1a\n", 8);
+  g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (contents + 16)), ==, 800);
+  g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (contents + 20)), ==, 600);
+  g_clear_pointer (&contents, g_free);
+
+  run_cli (&svg_run, "export", "mix", path, "-o", svg, "--style", "projector", NULL);
+  g_assert_cmpint (svg_run.status, ==, 0);
+  g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "<svg"));
+  g_clear_pointer (&contents, g_free);
+
+  run_cli (&pdf_run, "export", "mix", path, "-o", pdf, NULL);
+  g_assert_cmpint (pdf_run.status, ==, 0);
+  g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+
+  run_cli (&bad_style, "export", "mix", path, "-o", png, "--style", "neon", NULL);
+  g_assert_cmpint (bad_style.status, ==, 2);
+  run_cli (&bad_format, "export", "mix", path, "-o", png, "--format", "gexf", NULL);
+  g_assert_cmpint (bad_format.status, ==, 2);
+  run_cli (&no_output, "export", "mix", path, NULL);
+  g_assert_cmpint (no_output.status, ==, 2);
+}
+
+static void
 test_indicators (void)
 {
   g_autofree char *path = sample ("norway-pilot-e.mlab");
@@ -510,6 +563,7 @@ main (int    argc,
   g_test_add_func ("/cli/export", test_export);
   g_test_add_func ("/cli/metrics", test_metrics);
   g_test_add_func ("/cli/export-map", test_export_map);
+  g_test_add_func ("/cli/export-mix", test_export_mix);
   g_test_add_func ("/cli/indicators", test_indicators);
   g_test_add_func ("/cli/mix", test_mix);
 

@@ -4,6 +4,7 @@
  *
  * `export roadmap`: the roadmap as a PNG, SVG or PDF file, for handouts, slides and walls.
  * `export stakeholders`: the stakeholder network as GraphML or GEXF, for Gephi, networkx, igraph.
+ * `export mix`: the policy-mix matrix as a PNG, SVG or PDF file.
  */
 
 #define G_LOG_DOMAIN "missionlab-cli"
@@ -16,6 +17,7 @@
 #include "ml-cli.h"
 #include "ml-graph-export.h"
 #include "ml-map-export.h"
+#include "ml-mix-export.h"
 #include "ml-roadmap-export.h"
 
 #define COMMAND "export roadmap"
@@ -166,6 +168,83 @@ export_roadmap (int    argc,
 
 #define STAKEHOLDERS_COMMAND "export stakeholders"
 
+/* What `export stakeholders` and `export mix` check before anything else: one project file and
+ * an output; returns ML_EXIT_OK or ML_EXIT_USAGE after saying what is wrong.
+ */
+static int
+check_file_and_output (const char *command,
+                       int         argc,
+                       char      **argv,
+                       const char *output)
+{
+  if (argc > 2)
+    {
+      g_printerr ("missionlab-cli %s: ", command);
+      g_printerr (_("one project file at a time, not “%s” too\n"), argv[2]);
+      return ML_EXIT_USAGE;
+    }
+  if (output == NULL)
+    {
+      g_printerr ("missionlab-cli %s: %s\n", command, _("name the file to write with -o OUT"));
+      return ML_EXIT_USAGE;
+    }
+
+  return ML_EXIT_OK;
+}
+
+/* The format named with --format, else the extension of the output. */
+static const char *
+get_format_name (const char *format_name,
+                 const char *output)
+{
+  const char *extension = strrchr (output, '.');
+
+  return format_name != NULL ? format_name : extension != NULL ? extension + 1 : "";
+}
+
+/* Says why the format of an export is not known; returns ML_EXIT_USAGE. */
+static int
+unknown_format (const char *command,
+                const char *format_name,
+                const char *output,
+                const char *choices)
+{
+  g_printerr ("missionlab-cli %s: ", command);
+  if (format_name != NULL)
+    g_printerr (_("unknown format “%s”: %s\n"), format_name, choices);
+  else
+    g_printerr (_("cannot tell the format from “%s”: use --format\n"), output);
+
+  return ML_EXIT_USAGE;
+}
+
+/* Applies --style, --width and --height to an image export's defaults; returns ML_EXIT_OK or
+ * ML_EXIT_USAGE after saying what is wrong.
+ */
+static int
+apply_page_options (const char  *command,
+                    const char  *style_name,
+                    int          width,
+                    int          height,
+                    MlStyleKind *style,
+                    int         *page_width,
+                    int         *page_height)
+{
+  if ((style_name != NULL && !ml_style_kind_from_string (style_name, FALSE, style)) ||
+      width < 0 || height < 0 || width > 16384 || height > 16384)
+    {
+      g_printerr ("missionlab-cli %s: %s\n", command,
+                  _("unknown style, or a size out of range"));
+      return ML_EXIT_USAGE;
+    }
+  if (width > 0)
+    *page_width = width;
+  if (height > 0)
+    *page_height = height;
+
+  return ML_EXIT_OK;
+}
+
 static gboolean
 layout_from_string (const char   *name,
                     MlLayoutKind *kind)
@@ -224,48 +303,29 @@ export_stakeholders (int    argc,
   if ((status = ml_cli_parse (context, &argc, &argv, 1)) != ML_EXIT_OK)
     return status;
 
-  if (argc > 2)
-    {
-      g_printerr ("missionlab-cli %s: ", STAKEHOLDERS_COMMAND);
-      g_printerr (_("one project file at a time, not “%s” too\n"), argv[2]);
-      return ML_EXIT_USAGE;
-    }
-  if (output == NULL)
-    {
-      g_printerr ("missionlab-cli %s: %s\n", STAKEHOLDERS_COMMAND,
-                  _("name the file to write with -o OUT"));
-      return ML_EXIT_USAGE;
-    }
+  if ((status = check_file_and_output (STAKEHOLDERS_COMMAND, argc, argv, output)) != ML_EXIT_OK)
+    return status;
 
-  name = format_name != NULL ? format_name
-       : strrchr (output, '.') != NULL ? strrchr (output, '.') + 1 : "";
+  name = get_format_name (format_name, output);
   is_graph = ml_graph_format_from_string (name, &format);
   is_image = !is_graph && ml_roadmap_format_from_string (name, &image_format);
   if (!is_graph && !is_image)
-    {
-      g_printerr ("missionlab-cli %s: ", STAKEHOLDERS_COMMAND);
-      if (format_name != NULL)
-        g_printerr (_("unknown format “%s”: graphml, gexf, png, svg or pdf\n"), format_name);
-      else
-        g_printerr (_("cannot tell the format from “%s”: use --format\n"), output);
-      return ML_EXIT_USAGE;
-    }
+    return unknown_format (STAKEHOLDERS_COMMAND, format_name, output,
+                           "graphml, gexf, png, svg or pdf");
 
   if (is_image)
     {
       ml_map_export_options_init (&map, image_format);
-      if ((layout_name != NULL && !layout_from_string (layout_name, &map.layout)) ||
-          (style_name != NULL && !ml_style_kind_from_string (style_name, FALSE, &map.style)) ||
-          width < 0 || height < 0 || width > 16384 || height > 16384)
+      if (layout_name != NULL && !layout_from_string (layout_name, &map.layout))
         {
-          g_printerr ("missionlab-cli %s: %s\n", STAKEHOLDERS_COMMAND,
-                      _("unknown layout or style, or a size out of range"));
+          g_printerr ("missionlab-cli %s: ", STAKEHOLDERS_COMMAND);
+          g_printerr (_("unknown layout “%s”: force, power-interest, levels or types\n"),
+                      layout_name);
           return ML_EXIT_USAGE;
         }
-      if (width > 0)
-        map.width = width;
-      if (height > 0)
-        map.height = height;
+      if ((status = apply_page_options (STAKEHOLDERS_COMMAND, style_name, width, height,
+                                        &map.style, &map.width, &map.height)) != ML_EXIT_OK)
+        return status;
     }
 
   project = ml_cli_load (argv[1], NULL, &status);
@@ -277,6 +337,74 @@ export_stakeholders (int    argc,
                : !ml_map_export (project, &map, output, &error))
     {
       g_printerr ("missionlab-cli %s: %s\n", STAKEHOLDERS_COMMAND, error->message);
+      return ML_EXIT_IO;
+    }
+
+  g_print (_("%s: written\n"), display);
+
+  return ML_EXIT_OK;
+}
+
+#define MIX_COMMAND "export mix"
+
+static int
+export_mix (int    argc,
+            char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(MlProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *format_name = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *display = NULL;
+  g_autofree char *style_name = NULL;
+  const char *name;
+  MlRoadmapFormat format;
+  MlMixExportOptions options;
+  int width = 0, height = 0;
+  int status;
+  const GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
+      N_("png, svg or pdf; by default from the name of the output"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write (required)"),
+      N_("OUT") },
+    { "style", 's', 0, G_OPTION_ARG_STRING, &style_name,
+      N_("screen, screen-dark, projector or print; screen for images, print for PDF"),
+      N_("STYLE") },
+    { "width", 'w', 0, G_OPTION_ARG_INT, &width, N_("Images: width in pixels (points for PDF)"),
+      N_("PX") },
+    { "height", 0, 0, G_OPTION_ARG_INT, &height, N_("Images: height in pixels (points for PDF)"),
+      N_("PX") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("FILE — export the policy-mix matrix as an image or a PDF"));
+  g_option_context_set_summary (context,
+                                _("Draws the policy mix of FILE: the instruments on each side (supply, demand, regulatory, systemic) at each stage (research to diffusion), each cell shaded by its budget and an empty cell marked as a gap."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if ((status = ml_cli_parse (context, &argc, &argv, 1)) != ML_EXIT_OK)
+    return status;
+
+  if ((status = check_file_and_output (MIX_COMMAND, argc, argv, output)) != ML_EXIT_OK)
+    return status;
+
+  name = get_format_name (format_name, output);
+  if (!ml_roadmap_format_from_string (name, &format))
+    return unknown_format (MIX_COMMAND, format_name, output, "png, svg or pdf");
+
+  ml_mix_export_options_init (&options, format);
+  if ((status = apply_page_options (MIX_COMMAND, style_name, width, height, &options.style,
+                                    &options.width, &options.height)) != ML_EXIT_OK)
+    return status;
+
+  project = ml_cli_load (argv[1], NULL, &status);
+  if (project == NULL)
+    return status;
+
+  display = g_filename_display_name (output);
+  if (!ml_mix_export (project, &options, output, &error))
+    {
+      g_printerr ("missionlab-cli %s: %s\n", MIX_COMMAND, error->message);
       return ML_EXIT_IO;
     }
 
@@ -297,27 +425,34 @@ ml_cli_export (int    argc,
 
       fprintf (stream,
                "%s\n  missionlab-cli export roadmap FILE -o OUT [OPTION…]\n"
-               "  missionlab-cli export stakeholders FILE -o OUT [--format graphml|gexf]\n\n%s\n",
+               "  missionlab-cli export stakeholders FILE -o OUT [--format graphml|gexf]\n"
+               "  missionlab-cli export mix FILE -o OUT [--format png|svg|pdf] [--style STYLE]\n\n"
+               "%s\n",
                _("Usage:"),
-               _("Run “missionlab-cli export roadmap --help” or “missionlab-cli export stakeholders --help” for the options."));
+               _("Run “missionlab-cli export roadmap --help”, “missionlab-cli export stakeholders --help” or “missionlab-cli export mix --help” for the options."));
       return argc < 2 ? ML_EXIT_USAGE : ML_EXIT_OK;
     }
 
-  if (strcmp (argv[1], "roadmap") != 0 && strcmp (argv[1], "stakeholders") != 0)
+  if (strcmp (argv[1], "roadmap") != 0 && strcmp (argv[1], "stakeholders") != 0 &&
+      strcmp (argv[1], "mix") != 0)
     {
-      g_printerr (_("missionlab-cli export: unknown export “%s”; there are “roadmap” and “stakeholders”\n"),
+      g_printerr (_("missionlab-cli export: unknown export “%s”; there are “roadmap”, “stakeholders” and “mix”\n"),
                   argv[1]);
       return ML_EXIT_USAGE;
     }
 
   /* GOption names the command after argv[0] in messages: make it "export roadmap". */
   args = g_new0 (char *, argc);
-  args[0] = (char *) (strcmp (argv[1], "roadmap") == 0 ? COMMAND : STAKEHOLDERS_COMMAND);
+  args[0] = (char *) (strcmp (argv[1], "roadmap") == 0        ? COMMAND
+                      : strcmp (argv[1], "stakeholders") == 0 ? STAKEHOLDERS_COMMAND
+                                                              : MIX_COMMAND);
   for (int i = 2; i < argc; i++)
     args[i - 1] = argv[i];
 
   if (strcmp (argv[1], "stakeholders") == 0)
     return export_stakeholders (argc - 1, args);
+  if (strcmp (argv[1], "mix") == 0)
+    return export_mix (argc - 1, args);
 
   return export_roadmap (argc - 1, args);
 }

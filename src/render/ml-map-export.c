@@ -7,27 +7,14 @@
 
 #include "config.h"
 
-#include <cairo-pdf.h>
-#include <cairo-svg.h>
-#include <gio/gio.h>
-#include <glib/gi18n-lib.h>
 #include <math.h>
 
 #include "ml-graph-renderer.h"
 #include "ml-map-export.h"
+#include "ml-page-export.h"
 
 #define LAYOUT_SEED 1
 #define MAX_ITERATIONS 2000
-
-static cairo_status_t
-append_to_buffer (void                *closure,
-                  const unsigned char *data,
-                  unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-
-  return CAIRO_STATUS_SUCCESS;
-}
 
 /* The map as the screen lays it out: placed stakeholders where the user put them. */
 static MlLayout *
@@ -60,10 +47,24 @@ ml_map_export_options_init (MlMapExportOptions *options,
 
   options->format = format;
   options->layout = ML_LAYOUT_FORCE;
-  options->style = format == ML_ROADMAP_FORMAT_PDF ? ML_STYLE_PRINT : ML_STYLE_SCREEN;
-  /* A4 landscape in points for PDF; a full-HD screen otherwise. */
-  options->width = format == ML_ROADMAP_FORMAT_PDF ? 842 : 1920;
-  options->height = format == ML_ROADMAP_FORMAT_PDF ? 595 : 1080;
+  ml_page_export_defaults (format, &options->style, &options->width, &options->height);
+}
+
+typedef struct
+{
+  MlGraphRenderer *renderer;
+  MlGraphViewport  viewport;
+} MapPage;
+
+static void
+draw_map (cairo_t  *cr,
+          int       width,
+          int       height,
+          gpointer  user_data)
+{
+  MapPage *page = user_data;
+
+  ml_graph_renderer_draw (page->renderer, cr, &page->viewport);
 }
 
 /**
@@ -83,11 +84,7 @@ ml_map_export (MlProject                *project,
 {
   g_autoptr(MlLayout) layout = NULL;
   g_autoptr(MlGraphRenderer) renderer = NULL;
-  g_autoptr(GByteArray) buffer = g_byte_array_new ();
-  MlGraphViewport viewport = { 0 };
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
+  MapPage page = { 0 };
 
   g_return_val_if_fail (ML_IS_PROJECT (project), FALSE);
   g_return_val_if_fail (options != NULL && options->width > 0 && options->height > 0, FALSE);
@@ -96,43 +93,9 @@ ml_map_export (MlProject                *project,
   layout = make_layout (project, options->layout);
   renderer = ml_graph_renderer_new (project, ml_style_get (options->style));
   ml_graph_renderer_set_layout (renderer, layout);
-  ml_graph_viewport_fit (&viewport, layout, options->width, options->height);
+  page.renderer = renderer;
+  ml_graph_viewport_fit (&page.viewport, layout, options->width, options->height);
 
-  switch (options->format)
-    {
-    case ML_ROADMAP_FORMAT_PDF:
-      surface = cairo_pdf_surface_create_for_stream (append_to_buffer, buffer, options->width,
-                                                     options->height);
-      break;
-    case ML_ROADMAP_FORMAT_SVG:
-      surface = cairo_svg_surface_create_for_stream (append_to_buffer, buffer, options->width,
-                                                     options->height);
-      break;
-    case ML_ROADMAP_FORMAT_PNG:
-    default:
-      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, options->width, options->height);
-      break;
-    }
-
-  cr = cairo_create (surface);
-  ml_graph_renderer_draw (renderer, cr, &viewport);
-  cairo_destroy (cr);
-  if (options->format == ML_ROADMAP_FORMAT_PNG)
-    status = cairo_surface_write_to_png_stream (surface, append_to_buffer, buffer);
-  else
-    {
-      cairo_surface_finish (surface);
-      status = cairo_surface_status (surface);
-    }
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not draw the map: %s"),
-                   cairo_status_to_string (status));
-      return FALSE;
-    }
-
-  return g_file_set_contents_full (path, (const char *) buffer->data, buffer->len,
-                                   G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
+  return ml_page_export (options->format, options->width, options->height, draw_map, &page,
+                         path, error);
 }

@@ -1,0 +1,199 @@
+/* test-mix-render.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The policy-mix matrix renderer, checked where a user would look: the shade of a funded cell,
+ * the plain background of an unfunded one and the marking of a gap, with the geometry worked
+ * out by hand below; and every sample exported as PNG, SVG and PDF.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "ml-mix-export.h"
+#include "ml-mix-renderer.h"
+#include "ml-project-io.h"
+#include "ml-test-util.h"
+
+#define WIDTH 1000
+#define HEIGHT 600
+/* Cairo rounds colours and antialiases edges: compare channels with a tolerance. */
+#define TOLERANCE 3
+
+/* Supply × research holds i1 with the only budget; systemic × research holds i2 without one;
+ * demand × deployment holds nothing.
+ */
+static const char mix_project[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<project xmlns=\"https://example.org/ns/missionlab\" format-version=\"1.0\" "
+  "currency=\"EUR\">\n<title>Mix render test</title>\n"
+  "<instruments>"
+  "<instrument id=\"i1\" type=\"PI006\" side=\"supply\" stages=\"research\" budget=\"1000\">"
+  "<name>Grants</name></instrument>"
+  "<instrument id=\"i2\" type=\"PI006\" side=\"systemic\" stages=\"research\">"
+  "<name>Platform</name></instrument>"
+  "</instruments></project>\n";
+
+typedef struct
+{
+  guint8 red, green, blue;
+} Pixel;
+
+static Pixel
+get_pixel (cairo_surface_t *surface,
+           int              x,
+           int              y)
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  guint32 value = *(const guint32 *) (data + y * cairo_image_surface_get_stride (surface) + x * 4);
+  Pixel pixel = { value >> 16 & 0xff, value >> 8 & 0xff, value & 0xff };
+
+  return pixel;
+}
+
+static void
+assert_pixel (cairo_surface_t *surface,
+              int              x,
+              int              y,
+              guint8           red,
+              guint8           green,
+              guint8           blue)
+{
+  Pixel pixel = get_pixel (surface, x, y);
+
+  g_test_message ("pixel at %d,%d: %u %u %u", x, y, pixel.red, pixel.green, pixel.blue);
+  g_assert_cmpint (ABS (pixel.red - red), <=, TOLERANCE);
+  g_assert_cmpint (ABS (pixel.green - green), <=, TOLERANCE);
+  g_assert_cmpint (ABS (pixel.blue - blue), <=, TOLERANCE);
+}
+
+/* Pixels in the box that are clearly red: the critical colour of the gap marking. */
+static guint
+count_red (cairo_surface_t *surface,
+           int              x0,
+           int              y0,
+           int              x1,
+           int              y1)
+{
+  guint n = 0;
+
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      {
+        Pixel pixel = get_pixel (surface, x, y);
+
+        n += pixel.red > pixel.green + 30 && pixel.red > pixel.blue + 30;
+      }
+
+  return n;
+}
+
+/* Screen style, 1000 × 600: margin 14, header row 14 × 2.2 = 30.8, caption 12 × 2 = 24, so
+ * rows are (600 − 28 − 30.8 − 24) / 4 = 129.3 high: supply 44.8–174.1, demand 174.1–303.4,
+ * regulatory 303.4–432.7, systemic 432.7–562. The side column is the width of “Regulatory”
+ * in bold plus 14, under 186 with any sans font, so x = 200 is inside the research column
+ * (it ends at 208.4 + 0.8 × that width) and x = 720…760 inside deployment (about 694 + 0.3 ×
+ * that width ± 88). y = 110 and y = 500 are below the one chip (from y + 7 to y + 26.2) and
+ * above the budget line of their cells.
+ */
+static void
+test_cells (void)
+{
+  g_autoptr(MlProject) project = ml_test_load_text (mix_project);
+  g_autoptr(MlPolicyMix) mix = ml_policy_mix_compute (project);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+
+  ml_mix_renderer_draw (mix, ml_style_get (ML_STYLE_SCREEN), cr, WIDTH, HEIGHT);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  /* The only budget is the largest: white mixed 45 % towards the accent #3584e4. 255 − 0.45 ×
+   * (255 − 53) = 164.1, 255 − 0.45 × (255 − 132) = 199.65, 255 − 0.45 × (255 − 228) = 242.85.
+   */
+  assert_pixel (surface, 200, 110, 164, 200, 243);
+  /* No budget, no shade: the white background. */
+  assert_pixel (surface, 200, 500, 255, 255, 255);
+  /* Demand × deployment is a gap: hatched and labelled in red. Hatch lines 14 apart across a
+   * 40 × 100 box cross it about 40 × 100 / 14 ≈ 285 pixels, more with the text.
+   */
+  g_assert_cmpuint (count_red (surface, 720, 190, 760, 290), >, 100);
+  g_assert_cmpuint (count_red (surface, 180, 90, 220, 170), ==, 0);
+  g_assert_cmpuint (count_red (surface, 180, 480, 220, 560), ==, 0);
+
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_png_size (void)
+{
+  g_autoptr(MlProject) project = ml_test_load_text (mix_project);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("mix-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "mix.png", NULL);
+  g_autofree char *contents = NULL;
+  MlMixExportOptions options;
+  gsize length;
+
+  g_assert_no_error (error);
+  ml_mix_export_options_init (&options, ML_ROADMAP_FORMAT_PNG);
+  options.width = 640;
+  options.height = 480;
+  g_assert_true (ml_mix_export (project, &options, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  /* The PNG signature, then the IHDR chunk's width and height, big-endian. */
+  g_assert_cmpmem (contents, 8, "\x89PNG\r\n\x1a\n", 8);
+  g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (contents + 16)), ==, 640);
+  g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (contents + 20)), ==, 480);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_sample (gconstpointer data)
+{
+  const char *sample = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MlProject) project = NULL;
+  g_autofree char *dir = NULL;
+  static const char *const extensions[] = { "png", "svg", "pdf" };
+
+  project = ml_project_load (sample, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (project);
+  dir = g_dir_make_tmp ("mix-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
+    {
+      g_autofree char *name = g_strconcat ("mix.", extensions[i], NULL);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      MlMixExportOptions options;
+      GStatBuf buf;
+
+      ml_mix_export_options_init (&options, (MlRoadmapFormat) i);
+      options.style = i == 1 ? ML_STYLE_PROJECTOR : options.style;
+      g_assert_true (ml_mix_export (project, &options, path, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (g_stat (path, &buf), ==, 0);
+      g_assert_cmpint (buf.st_size, >, 2000);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/mix-render/cells", test_cells);
+  g_test_add_func ("/mix-render/png-size", test_png_size);
+  ml_test_add_sample_tests ("/mix-render", test_sample);
+
+  return g_test_run ();
+}
