@@ -5,9 +5,11 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "ml-diagnostic.h"
+#include "ml-project-io.h"
 #include "ml-test-util.h"
 #include "ml-xml-reader.h"
 
@@ -80,4 +82,55 @@ ml_test_add_sample_tests (const char    *prefix,
 
       g_test_add_data_func_full (test_path, path, func, g_free);
     }
+}
+
+/* The colour of a pixel of an ARGB32 image surface drawn opaque. */
+MlTestPixel
+ml_test_get_pixel (cairo_surface_t *surface,
+                   int              x,
+                   int              y)
+{
+  const guint8 *data;
+  guint32 value;
+  MlTestPixel pixel;
+
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  value = *(const guint32 *) (data + y * cairo_image_surface_get_stride (surface) + x * 4);
+  pixel.red = value >> 16 & 0xff;
+  pixel.green = value >> 8 & 0xff;
+  pixel.blue = value & 0xff;
+
+  return pixel;
+}
+
+/* Exports SAMPLE as PNG, SVG and PDF: each must be written and more than a blank page. */
+void
+ml_test_assert_exports (const char       *sample,
+                        MlTestExportFunc  export_func)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MlProject) project = NULL;
+  g_autofree char *dir = NULL;
+  static const char *const extensions[] = { "png", "svg", "pdf" };
+
+  project = ml_project_load (sample, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (project);
+  dir = g_dir_make_tmp ("export-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
+    {
+      g_autofree char *name = g_strconcat ("page.", extensions[i], NULL);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      GStatBuf buf;
+
+      g_assert_true (export_func (project, (MlRoadmapFormat) i, path, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (g_stat (path, &buf), ==, 0);
+      g_assert_cmpint (buf.st_size, >, 2000);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
 }

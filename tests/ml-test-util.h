@@ -2,18 +2,37 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * What the analysis tests share: a project from XML text, a date that must parse, and one test per bundled sample.
+ * What the analysis tests share: a project from XML text, a date that must parse, a pixel of an image surface, a sample exported to every format, and one test per bundled sample.
  */
 
 #pragma once
 
+#include <cairo.h>
+
 #include "ml-project.h"
+#include "ml-roadmap-export.h"
 
 G_BEGIN_DECLS
 
-MlProject *ml_test_load_text        (const char    *text);
-MlDate     ml_test_parse_date       (const char    *text);
-void       ml_test_add_sample_tests (const char    *prefix,
-                                     GTestDataFunc  func);
+typedef struct
+{
+  guint8 red, green, blue;
+} MlTestPixel;
+
+/* Writes PROJECT as FORMAT to PATH with the export's defaults (SVG in projector style). */
+typedef gboolean (*MlTestExportFunc) (MlProject        *project,
+                                      MlRoadmapFormat   format,
+                                      const char       *path,
+                                      GError          **error);
+
+MlProject   *ml_test_load_text        (const char       *text);
+MlDate       ml_test_parse_date       (const char       *text);
+void         ml_test_add_sample_tests (const char       *prefix,
+                                       GTestDataFunc     func);
+MlTestPixel  ml_test_get_pixel        (cairo_surface_t  *surface,
+                                       int               x,
+                                       int               y);
+void         ml_test_assert_exports   (const char       *sample,
+                                       MlTestExportFunc  export_func);
 
 G_END_DECLS

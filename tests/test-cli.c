@@ -466,6 +466,68 @@ test_export_mix (void)
 }
 
 static void
+test_export_indicators (void)
+{
+  g_autofree char *path = sample ("norway-pilot-e.mlab");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("indicators-XXXXXX", &error);
+  g_autofree char *png = g_build_filename (dir, "indicators.png", NULL);
+  g_autofree char *svg = g_build_filename (dir, "indicators.svg", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "indicators.pdf", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(Run) help = { 0 };
+  g_auto(Run) png_run = { 0 };
+  g_auto(Run) svg_run = { 0 };
+  g_auto(Run) pdf_run = { 0 };
+  g_auto(Run) bad_date = { 0 };
+  g_auto(Run) bad_format = { 0 };
+  g_auto(Run) no_output = { 0 };
+  g_auto(Run) unknown = { 0 };
+
+  g_assert_no_error (error);
+
+  run_cli (&help, "export", "--help", NULL);
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_nonnull (strstr (help.out, "export indicators"));
+
+  run_cli (&png_run, "export", "indicators", path, "-o", png, "--width", "800", "--height",
+           "600", "--today", "2026-11-27", NULL);
+  g_assert_cmpint (png_run.status, ==, 0);
+  g_assert_true (g_file_get_contents (png, &contents, NULL, NULL));
+  /* The PNG signature, then the IHDR chunk's width and height, big-endian. */
+  g_assert_cmpmem (contents, 8, "\x89PNG\r\n\x1a\n", 8);
+  g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (contents + 16)), ==, 800);
+  g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (contents + 20)), ==, 600);
+  g_clear_pointer (&contents, g_free);
+
+  run_cli (&svg_run, "export", "indicators", path, "-o", svg, "--style", "projector", NULL);
+  g_assert_cmpint (svg_run.status, ==, 0);
+  g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "<svg"));
+  g_clear_pointer (&contents, g_free);
+
+  run_cli (&pdf_run, "export", "indicators", path, "-o", pdf, NULL);
+  g_assert_cmpint (pdf_run.status, ==, 0);
+  g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+
+  run_cli (&bad_date, "export", "indicators", path, "-o", png, "--today", "soon", NULL);
+  g_assert_cmpint (bad_date.status, ==, 2);
+  run_cli (&bad_format, "export", "indicators", path, "-o", png, "--format", "gexf", NULL);
+  g_assert_cmpint (bad_format.status, ==, 2);
+  run_cli (&no_output, "export", "indicators", path, NULL);
+  g_assert_cmpint (no_output.status, ==, 2);
+  run_cli (&unknown, "export", "charts", path, "-o", png, NULL);
+  g_assert_cmpint (unknown.status, ==, 2);
+  g_assert_nonnull (strstr (unknown.err, "indicators"));
+
+  g_unlink (png);
+  g_unlink (svg);
+  g_unlink (pdf);
+  g_rmdir (dir);
+}
+
+static void
 test_indicators (void)
 {
   g_autofree char *path = sample ("norway-pilot-e.mlab");
@@ -564,6 +626,7 @@ main (int    argc,
   g_test_add_func ("/cli/metrics", test_metrics);
   g_test_add_func ("/cli/export-map", test_export_map);
   g_test_add_func ("/cli/export-mix", test_export_mix);
+  g_test_add_func ("/cli/export-indicators", test_export_indicators);
   g_test_add_func ("/cli/indicators", test_indicators);
   g_test_add_func ("/cli/mix", test_mix);
 

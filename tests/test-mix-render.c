@@ -13,7 +13,6 @@
 
 #include "ml-mix-export.h"
 #include "ml-mix-renderer.h"
-#include "ml-project-io.h"
 #include "ml-test-util.h"
 
 #define WIDTH 1000
@@ -35,23 +34,6 @@ static const char mix_project[] =
   "<name>Platform</name></instrument>"
   "</instruments></project>\n";
 
-typedef struct
-{
-  guint8 red, green, blue;
-} Pixel;
-
-static Pixel
-get_pixel (cairo_surface_t *surface,
-           int              x,
-           int              y)
-{
-  const guint8 *data = cairo_image_surface_get_data (surface);
-  guint32 value = *(const guint32 *) (data + y * cairo_image_surface_get_stride (surface) + x * 4);
-  Pixel pixel = { value >> 16 & 0xff, value >> 8 & 0xff, value & 0xff };
-
-  return pixel;
-}
-
 static void
 assert_pixel (cairo_surface_t *surface,
               int              x,
@@ -60,7 +42,7 @@ assert_pixel (cairo_surface_t *surface,
               guint8           green,
               guint8           blue)
 {
-  Pixel pixel = get_pixel (surface, x, y);
+  MlTestPixel pixel = ml_test_get_pixel (surface, x, y);
 
   g_test_message ("pixel at %d,%d: %u %u %u", x, y, pixel.red, pixel.green, pixel.blue);
   g_assert_cmpint (ABS (pixel.red - red), <=, TOLERANCE);
@@ -81,7 +63,7 @@ count_red (cairo_surface_t *surface,
   for (int y = y0; y < y1; y++)
     for (int x = x0; x < x1; x++)
       {
-        Pixel pixel = get_pixel (surface, x, y);
+        MlTestPixel pixel = ml_test_get_pixel (surface, x, y);
 
         n += pixel.red > pixel.green + 30 && pixel.red > pixel.blue + 30;
       }
@@ -152,37 +134,25 @@ test_png_size (void)
   g_rmdir (dir);
 }
 
+static gboolean
+export_sample (MlProject        *project,
+               MlRoadmapFormat   format,
+               const char       *path,
+               GError          **error)
+{
+  MlMixExportOptions options;
+
+  ml_mix_export_options_init (&options, format);
+  if (format == ML_ROADMAP_FORMAT_SVG)
+    options.style = ML_STYLE_PROJECTOR;
+
+  return ml_mix_export (project, &options, path, error);
+}
+
 static void
 test_sample (gconstpointer data)
 {
-  const char *sample = data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(MlProject) project = NULL;
-  g_autofree char *dir = NULL;
-  static const char *const extensions[] = { "png", "svg", "pdf" };
-
-  project = ml_project_load (sample, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (project);
-  dir = g_dir_make_tmp ("mix-XXXXXX", &error);
-  g_assert_no_error (error);
-
-  for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
-    {
-      g_autofree char *name = g_strconcat ("mix.", extensions[i], NULL);
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      MlMixExportOptions options;
-      GStatBuf buf;
-
-      ml_mix_export_options_init (&options, (MlRoadmapFormat) i);
-      options.style = i == 1 ? ML_STYLE_PROJECTOR : options.style;
-      g_assert_true (ml_mix_export (project, &options, path, &error));
-      g_assert_no_error (error);
-      g_assert_cmpint (g_stat (path, &buf), ==, 0);
-      g_assert_cmpint (buf.st_size, >, 2000);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
+  ml_test_assert_exports (data, export_sample);
 }
 
 int

@@ -5,6 +5,7 @@
  * `export roadmap`: the roadmap as a PNG, SVG or PDF file, for handouts, slides and walls.
  * `export stakeholders`: the stakeholder network as GraphML or GEXF, for Gephi, networkx, igraph.
  * `export mix`: the policy-mix matrix as a PNG, SVG or PDF file.
+ * `export indicators`: every indicator chart on one page, as a PNG, SVG or PDF file.
  */
 
 #define G_LOG_DOMAIN "missionlab-cli"
@@ -16,8 +17,10 @@
 
 #include "ml-cli.h"
 #include "ml-graph-export.h"
+#include "ml-indicator-export.h"
 #include "ml-map-export.h"
 #include "ml-mix-export.h"
+#include "ml-page-export.h"
 #include "ml-roadmap-export.h"
 
 #define COMMAND "export roadmap"
@@ -345,72 +348,198 @@ export_stakeholders (int    argc,
   return ML_EXIT_OK;
 }
 
-#define MIX_COMMAND "export mix"
-
-static int
-export_mix (int    argc,
-            char **argv)
+/* What `export mix` and `export indicators` share: the options of a one-page image. */
+typedef struct
 {
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(MlProject) project = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *format_name = NULL;
-  g_autofree char *output = NULL;
-  g_autofree char *display = NULL;
-  g_autofree char *style_name = NULL;
-  const char *name;
+  char           *format_name;
+  char           *output;
+  char           *style_name;
+  int             width;
+  int             height;
   MlRoadmapFormat format;
-  MlMixExportOptions options;
-  int width = 0, height = 0;
-  int status;
+  MlStyleKind     style;
+  int             page_width;
+  int             page_height;
+} PageArgs;
+
+static void
+page_args_clear (PageArgs *args)
+{
+  g_clear_pointer (&args->format_name, g_free);
+  g_clear_pointer (&args->output, g_free);
+  g_clear_pointer (&args->style_name, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PageArgs, page_args_clear)
+
+static void
+add_page_entries (GOptionContext *context,
+                  PageArgs       *args)
+{
   const GOptionEntry entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &args->format_name,
       N_("png, svg or pdf; by default from the name of the output"), N_("FORMAT") },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The file to write (required)"),
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &args->output, N_("The file to write (required)"),
       N_("OUT") },
-    { "style", 's', 0, G_OPTION_ARG_STRING, &style_name,
+    { "style", 's', 0, G_OPTION_ARG_STRING, &args->style_name,
       N_("screen, screen-dark, projector or print; screen for images, print for PDF"),
       N_("STYLE") },
-    { "width", 'w', 0, G_OPTION_ARG_INT, &width, N_("Images: width in pixels (points for PDF)"),
-      N_("PX") },
-    { "height", 0, 0, G_OPTION_ARG_INT, &height, N_("Images: height in pixels (points for PDF)"),
-      N_("PX") },
+    { "width", 'w', 0, G_OPTION_ARG_INT, &args->width,
+      N_("Images: width in pixels (points for PDF)"), N_("PX") },
+    { "height", 0, 0, G_OPTION_ARG_INT, &args->height,
+      N_("Images: height in pixels (points for PDF)"), N_("PX") },
     { NULL }
   };
 
-  context = g_option_context_new (_("FILE — export the policy-mix matrix as an image or a PDF"));
-  g_option_context_set_summary (context,
-                                _("Draws the policy mix of FILE: the instruments on each side (supply, demand, regulatory, systemic) at each stage (research to diffusion), each cell shaded by its budget and an empty cell marked as a gap."));
+  /* GOption copies the entries. */
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if ((status = ml_cli_parse (context, &argc, &argv, 1)) != ML_EXIT_OK)
+}
+
+/* Checks the parsed page options and works out the format, style and size; returns
+ * ML_EXIT_OK or ML_EXIT_USAGE after saying what is wrong.
+ */
+static int
+check_page_args (const char *command,
+                 int         argc,
+                 char      **argv,
+                 PageArgs   *args)
+{
+  int status;
+
+  if ((status = check_file_and_output (command, argc, argv, args->output)) != ML_EXIT_OK)
     return status;
 
-  if ((status = check_file_and_output (MIX_COMMAND, argc, argv, output)) != ML_EXIT_OK)
-    return status;
+  if (!ml_roadmap_format_from_string (get_format_name (args->format_name, args->output),
+                                      &args->format))
+    return unknown_format (command, args->format_name, args->output, "png, svg or pdf");
 
-  name = get_format_name (format_name, output);
-  if (!ml_roadmap_format_from_string (name, &format))
-    return unknown_format (MIX_COMMAND, format_name, output, "png, svg or pdf");
+  ml_page_export_defaults (args->format, &args->style, &args->page_width, &args->page_height);
 
-  ml_mix_export_options_init (&options, format);
-  if ((status = apply_page_options (MIX_COMMAND, style_name, width, height, &options.style,
-                                    &options.width, &options.height)) != ML_EXIT_OK)
-    return status;
+  return apply_page_options (command, args->style_name, args->width, args->height, &args->style,
+                             &args->page_width, &args->page_height);
+}
 
-  project = ml_cli_load (argv[1], NULL, &status);
+typedef gboolean (*PageExportFunc) (MlProject     *project,
+                                    gconstpointer  options,
+                                    const char    *path,
+                                    GError       **error);
+
+/* Loads @file and writes it with @export; returns an exit status. */
+static int
+write_page (const char     *command,
+            const char     *file,
+            const char     *output,
+            PageExportFunc  export,
+            gconstpointer   options)
+{
+  g_autoptr(MlProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *display = NULL;
+  int status;
+
+  project = ml_cli_load (file, NULL, &status);
   if (project == NULL)
     return status;
 
   display = g_filename_display_name (output);
-  if (!ml_mix_export (project, &options, output, &error))
+  if (!export (project, options, output, &error))
     {
-      g_printerr ("missionlab-cli %s: %s\n", MIX_COMMAND, error->message);
+      g_printerr ("missionlab-cli %s: %s\n", command, error->message);
       return ML_EXIT_IO;
     }
 
   g_print (_("%s: written\n"), display);
 
   return ML_EXIT_OK;
+}
+
+#define MIX_COMMAND "export mix"
+
+static gboolean
+export_mix_page (MlProject     *project,
+                 gconstpointer  options,
+                 const char    *path,
+                 GError       **error)
+{
+  return ml_mix_export (project, options, path, error);
+}
+
+static int
+export_mix (int    argc,
+            char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_auto(PageArgs) args = { 0 };
+  MlMixExportOptions options;
+  int status;
+
+  context = g_option_context_new (_("FILE — export the policy-mix matrix as an image or a PDF"));
+  g_option_context_set_summary (context,
+                                _("Draws the policy mix of FILE: the instruments on each side (supply, demand, regulatory, systemic) at each stage (research to diffusion), each cell shaded by its budget and an empty cell marked as a gap."));
+  add_page_entries (context, &args);
+  if ((status = ml_cli_parse (context, &argc, &argv, 1)) != ML_EXIT_OK)
+    return status;
+  if ((status = check_page_args (MIX_COMMAND, argc, argv, &args)) != ML_EXIT_OK)
+    return status;
+
+  ml_mix_export_options_init (&options, args.format);
+  options.style = args.style;
+  options.width = args.page_width;
+  options.height = args.page_height;
+
+  return write_page (MIX_COMMAND, argv[1], args.output, export_mix_page, &options);
+}
+
+#define INDICATORS_COMMAND "export indicators"
+
+static gboolean
+export_indicator_page (MlProject     *project,
+                       gconstpointer  options,
+                       const char    *path,
+                       GError       **error)
+{
+  return ml_indicator_export (project, options, path, error);
+}
+
+static int
+export_indicators (int    argc,
+                   char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_auto(PageArgs) args = { 0 };
+  g_autofree char *today = NULL;
+  MlIndicatorExportOptions options;
+  int status;
+  const GOptionEntry entries[] = {
+    { "today", 0, 0, G_OPTION_ARG_STRING, &today,
+      N_("The date to draw as today and judge statuses by, YYYY-MM-DD; by default today"),
+      N_("DATE") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("FILE — export the indicator charts as an image or a PDF"));
+  g_option_context_set_summary (context,
+                                _("Draws every indicator of FILE as a small chart: the straight path from baseline to target, the measurements so far, today and whether the indicator is on track."));
+  add_page_entries (context, &args);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if ((status = ml_cli_parse (context, &argc, &argv, 1)) != ML_EXIT_OK)
+    return status;
+  if ((status = check_page_args (INDICATORS_COMMAND, argc, argv, &args)) != ML_EXIT_OK)
+    return status;
+
+  ml_indicator_export_options_init (&options, args.format);
+  options.style = args.style;
+  options.width = args.page_width;
+  options.height = args.page_height;
+  if (!parse_date_option (today, &options.today))
+    {
+      g_printerr ("missionlab-cli %s: ", INDICATORS_COMMAND);
+      g_printerr (_("“%s” is not a date (YYYY-MM-DD)"), today);
+      g_printerr ("\n");
+      return ML_EXIT_USAGE;
+    }
+
+  return write_page (INDICATORS_COMMAND, argv[1], args.output, export_indicator_page, &options);
 }
 
 int
@@ -426,17 +555,19 @@ ml_cli_export (int    argc,
       fprintf (stream,
                "%s\n  missionlab-cli export roadmap FILE -o OUT [OPTION…]\n"
                "  missionlab-cli export stakeholders FILE -o OUT [--format graphml|gexf]\n"
-               "  missionlab-cli export mix FILE -o OUT [--format png|svg|pdf] [--style STYLE]\n\n"
+               "  missionlab-cli export mix FILE -o OUT [--format png|svg|pdf] [--style STYLE]\n"
+               "  missionlab-cli export indicators FILE -o OUT [--format png|svg|pdf]\n"
+               "    [--style STYLE] [--width PX] [--height PX] [--today YYYY-MM-DD]\n\n"
                "%s\n",
                _("Usage:"),
-               _("Run “missionlab-cli export roadmap --help”, “missionlab-cli export stakeholders --help” or “missionlab-cli export mix --help” for the options."));
+               _("Run “missionlab-cli export roadmap --help”, “missionlab-cli export stakeholders --help”, “missionlab-cli export mix --help” or “missionlab-cli export indicators --help” for the options."));
       return argc < 2 ? ML_EXIT_USAGE : ML_EXIT_OK;
     }
 
   if (strcmp (argv[1], "roadmap") != 0 && strcmp (argv[1], "stakeholders") != 0 &&
-      strcmp (argv[1], "mix") != 0)
+      strcmp (argv[1], "mix") != 0 && strcmp (argv[1], "indicators") != 0)
     {
-      g_printerr (_("missionlab-cli export: unknown export “%s”; there are “roadmap”, “stakeholders” and “mix”\n"),
+      g_printerr (_("missionlab-cli export: unknown export “%s”; there are “roadmap”, “stakeholders”, “mix” and “indicators”\n"),
                   argv[1]);
       return ML_EXIT_USAGE;
     }
@@ -445,7 +576,8 @@ ml_cli_export (int    argc,
   args = g_new0 (char *, argc);
   args[0] = (char *) (strcmp (argv[1], "roadmap") == 0        ? COMMAND
                       : strcmp (argv[1], "stakeholders") == 0 ? STAKEHOLDERS_COMMAND
-                                                              : MIX_COMMAND);
+                      : strcmp (argv[1], "mix") == 0          ? MIX_COMMAND
+                                                              : INDICATORS_COMMAND);
   for (int i = 2; i < argc; i++)
     args[i - 1] = argv[i];
 
@@ -453,6 +585,8 @@ ml_cli_export (int    argc,
     return export_stakeholders (argc - 1, args);
   if (strcmp (argv[1], "mix") == 0)
     return export_mix (argc - 1, args);
+  if (strcmp (argv[1], "indicators") == 0)
+    return export_indicators (argc - 1, args);
 
   return export_roadmap (argc - 1, args);
 }

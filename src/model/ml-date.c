@@ -114,3 +114,26 @@ ml_date_today (void)
                            g_date_time_get_month (now),
                            g_date_time_get_day_of_month (now));
 }
+
+/**
+ * ml_date_widen:
+ * @first: (inout): the first date of a span, or %ML_DATE_NONE for an empty span
+ * @last: (inout): its last date
+ * @date: a date to include, or %ML_DATE_NONE to leave the span as it is
+ *
+ * Widens the span from @first to @last so that it includes @date.
+ */
+void
+ml_date_widen (MlDate *first,
+               MlDate *last,
+               MlDate  date)
+{
+  g_return_if_fail (first != NULL && last != NULL);
+
+  if (date == ML_DATE_NONE)
+    return;
+  if (*first == ML_DATE_NONE || date < *first)
+    *first = date;
+  if (*last == ML_DATE_NONE || date > *last)
+    *last = date;
+}

@@ -24,5 +24,8 @@ MlDate   ml_date_from_ymd     (int         year,
                                int         month,
                                int         day);
 MlDate   ml_date_today        (void);
+void     ml_date_widen        (MlDate     *first,
+                               MlDate     *last,
+                               MlDate      date);
 
 G_END_DECLS

@@ -221,29 +221,6 @@ pill (cairo_t *cr,
   cairo_close_path (cr);
 }
 
-/* Draws @text in @layout, ellipsized to @width, vertically centred on @center_y. */
-static void
-show_text (cairo_t       *cr,
-           PangoLayout   *layout,
-           const char    *text,
-           double         x,
-           double         center_y,
-           double         width,
-           const MlColor *color)
-{
-  PangoRectangle logical;
-
-  pango_layout_set_width (layout, (int) (MAX (width, 1) * PANGO_SCALE));
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_get_extents (layout, NULL, &logical);
-  cairo_move_to (cr, x, center_y - (double) logical.height / PANGO_SCALE / 2);
-  ml_style_set_source (cr, color);
-  /* The letters stay text, so that PDF readers can select and search them. */
-  pango_cairo_show_layout (cr, layout);
-  cairo_new_path (cr);
-}
-
 static void
 draw_chip (cairo_t       *cr,
            const MlStyle *style,
@@ -263,8 +240,8 @@ draw_chip (cairo_t       *cr,
   ml_style_set_source (cr, more ? &style->dim : &style->accent);
   cairo_set_line_width (cr, style->line_width);
   cairo_stroke (cr);
-  show_text (cr, layout, text, x + inset, y + grid->chip_height / 2, width - 2 * inset,
-             more ? &style->dim : &style->foreground);
+  ml_style_show_text (cr, layout, text, x + inset, y + grid->chip_height / 2, width - 2 * inset,
+                      more ? &style->dim : &style->foreground);
 }
 
 /* An empty cell is a gap in the mix: hatched, and said in words, in the warning colour. */
@@ -293,8 +270,8 @@ draw_gap (cairo_t       *cr,
   cairo_restore (cr);
 
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-  show_text (cr, layout, _("No instrument"), cell->x + grid->padding,
-             cell->y + cell->height / 2, cell->width - 2 * grid->padding, &style->critical);
+  ml_style_show_text (cr, layout, _("No instrument"), cell->x + grid->padding,
+                      cell->y + cell->height / 2, cell->width - 2 * grid->padding, &style->critical);
   pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);
 }
 
@@ -316,9 +293,9 @@ draw_budgets (cairo_t       *cr,
       g_string_append_printf (text, "%s%s", i > 0 ? " · " : "", amount);
     }
 
-  show_text (cr, layout, text->str, cell->x + grid->padding,
-             cell->y + cell->height - grid->padding - grid->budget_height / 2,
-             cell->width - 2 * grid->padding, &style->foreground);
+  ml_style_show_text (cr, layout, text->str, cell->x + grid->padding,
+                      cell->y + cell->height - grid->padding - grid->budget_height / 2,
+                      cell->width - 2 * grid->padding, &style->foreground);
 }
 
 static void
@@ -390,18 +367,18 @@ draw_headers (cairo_t       *cr,
       Rect cell = get_cell_rect (grid, 0, stage);
 
       pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-      show_text (cr, layout, get_stage_label (stage), cell.x + grid->padding,
-                 grid->margin + grid->header_height / 2, cell.width - 2 * grid->padding,
-                 &style->foreground);
+      ml_style_show_text (cr, layout, get_stage_label (stage), cell.x + grid->padding,
+                          grid->margin + grid->header_height / 2, cell.width - 2 * grid->padding,
+                          &style->foreground);
     }
   pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);
   for (guint side = 0; side < ML_N_SIDES; side++)
     {
       Rect cell = get_cell_rect (grid, side, 0);
 
-      show_text (cr, layout, get_side_label (side), grid->margin + grid->padding,
-                 cell.y + cell.height / 2, grid->header_width - 2 * grid->padding,
-                 &style->foreground);
+      ml_style_show_text (cr, layout, get_side_label (side), grid->margin + grid->padding,
+                          cell.y + cell.height / 2, grid->header_width - 2 * grid->padding,
+                          &style->foreground);
     }
 }
 
@@ -444,8 +421,8 @@ draw_caption (cairo_t       *cr,
 
   text = g_strdup_printf (_("Shade: budget in %s relative to the largest cell; other currencies are not compared"),
                           scale->currency != NULL ? scale->currency : _("no currency"));
-  show_text (cr, layout, text, grid->margin, height - grid->margin - grid->caption_height / 2,
-             width - 2 * grid->margin, &style->dim);
+  ml_style_show_text (cr, layout, text, grid->margin, height - grid->margin - grid->caption_height / 2,
+                      width - 2 * grid->margin, &style->dim);
 }
 
 /**

@@ -365,3 +365,30 @@ ml_style_draw_link_line (cairo_t       *cr,
   cairo_stroke (cr);
   cairo_restore (cr);
 }
+
+/**
+ * ml_style_show_text:
+ *
+ * Draws @text in @layout, ellipsized to @width, vertically centred on @center_y, in @color.
+ */
+void
+ml_style_show_text (cairo_t       *cr,
+                    PangoLayout   *layout,
+                    const char    *text,
+                    double         x,
+                    double         center_y,
+                    double         width,
+                    const MlColor *color)
+{
+  PangoRectangle logical;
+
+  pango_layout_set_width (layout, (int) (MAX (width, 1) * PANGO_SCALE));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_extents (layout, NULL, &logical);
+  cairo_move_to (cr, x, center_y - (double) logical.height / PANGO_SCALE / 2);
+  ml_style_set_source (cr, color);
+  /* The letters stay text, so that PDF readers can select and search them. */
+  pango_cairo_show_layout (cr, layout);
+  cairo_new_path (cr);
+}

@@ -73,5 +73,12 @@ MlColor        ml_color_mix              (const MlColor  *a,
                                           double          t);
 MlColor        ml_style_text_on          (const MlStyle  *style,
                                           const MlColor  *fill);
+void           ml_style_show_text        (cairo_t        *cr,
+                                          PangoLayout    *layout,
+                                          const char     *text,
+                                          double          x,
+                                          double          center_y,
+                                          double          width,
+                                          const MlColor  *color);
 
 G_END_DECLS

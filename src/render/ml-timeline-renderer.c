@@ -137,19 +137,6 @@ add_problem (GHashTable *problems,
 }
 
 static void
-widen (MlDate *first,
-       MlDate *last,
-       MlDate  date)
-{
-  if (date == ML_DATE_NONE)
-    return;
-  if (*first == ML_DATE_NONE || date < *first)
-    *first = date;
-  if (*last == ML_DATE_NONE || date > *last)
-    *last = date;
-}
-
-static void
 add_markers (MlTimelineRenderer *self,
              MlElement          *workstream,
              guint               row,
@@ -171,7 +158,7 @@ add_markers (MlTimelineRenderer *self,
       marker.state = (guint8) MAX (0, ml_element_get_enum (milestone, ML_MILESTONE_STATUS));
       if (marker.date == ML_DATE_NONE)
         continue;
-      widen (first, last, marker.date);
+      ml_date_widen (first, last, marker.date);
       g_array_append_val (self->markers, marker);
     }
 
@@ -184,7 +171,7 @@ add_markers (MlTimelineRenderer *self,
       marker.state = (guint8) MAX (0, ml_element_get_enum (decision, ML_DECISION_OUTCOME));
       if (marker.date == ML_DATE_NONE)
         continue;
-      widen (first, last, marker.date);
+      ml_date_widen (first, last, marker.date);
       g_array_append_val (self->markers, marker);
     }
 
@@ -370,8 +357,8 @@ ml_timeline_renderer_ensure_layout (MlTimelineRenderer *self)
           row.element = activity;
           row.lane = w;
           fill_activity_row (&row, activity, self->schedule);
-          widen (&span_first, &span_last, row.start);
-          widen (&span_first, &span_last, row.end);
+          ml_date_widen (&span_first, &span_last, row.start);
+          ml_date_widen (&span_first, &span_last, row.end);
           if (collapsed)
             continue;
           g_array_append_val (self->rows, row);
@@ -380,8 +367,8 @@ ml_timeline_renderer_ensure_layout (MlTimelineRenderer *self)
 
       g_array_index (self->rows, MlTimelineRow, header_index).start = span_first;
       g_array_index (self->rows, MlTimelineRow, header_index).end = span_last;
-      widen (&first, &last, span_first);
-      widen (&first, &last, span_last);
+      ml_date_widen (&first, &last, span_first);
+      ml_date_widen (&first, &last, span_last);
       add_markers (self, workstream, header_index, &first, &last);
     }
 
