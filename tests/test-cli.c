@@ -612,6 +612,63 @@ test_mix (void)
   g_assert_nonnull (strstr (unknown.err, "table, csv or json"));
 }
 
+/* csiro-hydrogen by hand: `grep -c '<activity '` gives 18 activities and `grep -c '<instrument '`
+ * 10 instruments; every budget is in AUD (the project's currency) and the 28 budget attributes
+ * add up to AUD 2 393 300 000.
+ */
+static void
+test_portfolio (void)
+{
+  g_autofree char *path = sample ("csiro-hydrogen.mlab");
+  g_auto(Run) table = { 0 };
+  g_auto(Run) csv = { 0 };
+  g_auto(Run) json = { 0 };
+  g_auto(Run) unknown = { 0 };
+  g_auto(Run) bad_date = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  run_cli (&table, "portfolio", "--today", "2023-01-01", path, NULL);
+  g_assert_cmpint (table.status, ==, 0);
+  g_assert_true (g_str_has_prefix (table.out, "Kind"));
+  g_assert_true (g_regex_match_simple ("^Total  AUD 2393300000.00$", table.out,
+                                       G_REGEX_MULTILINE, 0));
+
+  run_cli (&csv, "portfolio", "--format", "csv", "--today", "2023-01-01", path, NULL);
+  g_assert_cmpint (csv.status, ==, 0);
+  lines = g_strsplit (csv.out, "\n", -1);
+  g_assert_cmpstr (lines[0], ==, "kind,id,name,mission,workstream,status,owner,funders,start,end,"
+                                 "budget,currency,decision,decision_date");
+  /* The header, 10 instruments then 18 activities in document order, an empty line, the totals
+   * header, one currency and the empty string after the last newline.
+   */
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + 28 + 1 + 2 + 1);
+  g_assert_cmpstr (lines[29], ==, "");
+  g_assert_cmpstr (lines[30], ==, "currency,total");
+  g_assert_cmpstr (lines[31], ==, "AUD,2393300000.00");
+  /* ws-h2-cost: dp-h2-pec (2023-09-30) has an outcome, stop, so the next is dp-h2-stack. */
+  g_assert_nonnull (strstr (csv.out, "\nactivity,a-h2-stack-pilot,Electrolyser stack pilot with an "
+                                     "Australian manufacturer,m-h2,ws-h2-cost,at-risk,"
+                                     "s-electrolyser-sme,s-arena s-csiro,2023-07-15,2026-12-31,"
+                                     "14000000.00,AUD,dp-h2-stack,2026-12-15\n"));
+  /* An instrument has no workstream, status, funders nor decision point. */
+  g_assert_true (g_str_has_prefix (lines[1], "instrument,in-h2-research,Mission research projects,"
+                                             "m-h2,,,s-csiro,,2020-07-01,2027-06-30,"
+                                             "68000000.00,AUD,,"));
+
+  run_cli (&json, "portfolio", "-f", "json", "--today", "2023-01-01", path, NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_true (json_is_balanced (json.out));
+  g_assert_nonnull (strstr (json.out, "\"items\": ["));
+  g_assert_nonnull (strstr (json.out, "\"totals\": {\"AUD\": 2393300000.00}"));
+  /* Names such as “financing” hold “nan”: only a value may not be NaN. */
+  g_assert_null (strstr (json.out, ": nan"));
+
+  run_cli (&unknown, "portfolio", "--format", "xml", path, NULL);
+  g_assert_cmpint (unknown.status, ==, 2);
+  run_cli (&bad_date, "portfolio", "--today", "2023-13-01", path, NULL);
+  g_assert_cmpint (bad_date.status, ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -629,6 +686,7 @@ main (int    argc,
   g_test_add_func ("/cli/export-indicators", test_export_indicators);
   g_test_add_func ("/cli/indicators", test_indicators);
   g_test_add_func ("/cli/mix", test_mix);
+  g_test_add_func ("/cli/portfolio", test_portfolio);
 
   return g_test_run ();
 }

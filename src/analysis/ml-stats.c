@@ -30,10 +30,16 @@ widen (MlDate *start,
     *end = date;
 }
 
-static void
-add_budget (GArray     *budgets,
-            const char *currency,
-            double      amount)
+/**
+ * ml_budgets_add:
+ * @budgets: an array of #MlBudget, sorted by currency
+ *
+ * Adds @amount to the budget of @currency, never to another currency's.
+ */
+void
+ml_budgets_add (GArray     *budgets,
+                const char *currency,
+                double      amount)
 {
   MlBudget budget = { g_strdup (currency), amount, 1 };
   guint i;
@@ -61,6 +67,20 @@ static void
 clear_budget (gpointer data)
 {
   g_free (((MlBudget *) data)->currency);
+}
+
+/**
+ * ml_budgets_new:
+ *
+ * Returns: (transfer full): an empty array of #MlBudget for ml_budgets_add()
+ */
+GArray *
+ml_budgets_new (void)
+{
+  GArray *budgets = g_array_new (FALSE, FALSE, sizeof (MlBudget));
+
+  g_array_set_clear_func (budgets, clear_budget);
+  return budgets;
 }
 
 /**
@@ -100,9 +120,10 @@ count_element (MlElement *element,
              ml_element_get_date (element, ML_ACTIVITY_END));
       budget = ml_element_get_number (element, ML_ACTIVITY_BUDGET);
       if (!isnan (budget))
-        add_budget (stats->activity_budgets,
-                    ml_budget_get_currency (counting->project, element, ML_ACTIVITY_CURRENCY),
-                    budget);
+        ml_budgets_add (stats->activity_budgets,
+                        ml_budget_get_currency (counting->project, element,
+                                                ML_ACTIVITY_CURRENCY),
+                        budget);
       break;
 
     case ML_KIND_MILESTONE:
@@ -118,10 +139,10 @@ count_element (MlElement *element,
     case ML_KIND_INSTRUMENT:
       budget = ml_element_get_number (element, ML_INSTRUMENT_BUDGET);
       if (!isnan (budget))
-        add_budget (stats->instrument_budgets,
-                    ml_budget_get_currency (counting->project, element,
+        ml_budgets_add (stats->instrument_budgets,
+                        ml_budget_get_currency (counting->project, element,
                                                 ML_INSTRUMENT_CURRENCY),
-                    budget);
+                        budget);
       break;
 
     default:
@@ -146,10 +167,8 @@ ml_stats_compute (MlProject *project)
 
   g_return_val_if_fail (ML_IS_PROJECT (project), NULL);
 
-  stats->instrument_budgets = g_array_new (FALSE, FALSE, sizeof (MlBudget));
-  stats->activity_budgets = g_array_new (FALSE, FALSE, sizeof (MlBudget));
-  g_array_set_clear_func (stats->instrument_budgets, clear_budget);
-  g_array_set_clear_func (stats->activity_budgets, clear_budget);
+  stats->instrument_budgets = ml_budgets_new ();
+  stats->activity_budgets = ml_budgets_new ();
   stats->horizon_start = ml_element_get_date (root, ML_PROJECT_START);
   stats->horizon_end = ml_element_get_date (root, ML_PROJECT_END);
 

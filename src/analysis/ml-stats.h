@@ -34,6 +34,10 @@ void        ml_stats_free           (MlStats   *self);
 const char *ml_budget_get_currency  (MlProject *project,
                                      MlElement *element,
                                      MlField    currency_field);
+GArray     *ml_budgets_new          (void);
+void        ml_budgets_add          (GArray     *budgets,
+                                     const char *currency,
+                                     double      amount);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MlStats, ml_stats_free)
 

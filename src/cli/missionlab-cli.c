@@ -29,6 +29,7 @@ static const Command commands[] = {
   { "metrics", ml_cli_metrics, N_("Stakeholder network: centrality, communities, brokers") },
   { "mix", ml_cli_mix, N_("Policy mix: instruments by side and stage, gaps and imbalances") },
   { "indicators", ml_cli_indicators, N_("Indicators: latest value, expected value, on track or not") },
+  { "portfolio", ml_cli_portfolio, N_("Portfolio: activities and instruments, budgets, next decisions") },
 };
 
 static void

@@ -25,41 +25,6 @@ typedef struct
   MlIndicatorStatus status;
 } Row;
 
-static const char *
-label_or_empty (MlElement *element)
-{
-  const char *label = element != NULL ? ml_element_get_label (element) : NULL;
-
-  return label != NULL ? label : "";
-}
-
-static const char *
-id_or_empty (MlElement *element)
-{
-  const char *id = element != NULL ? ml_element_get_id (element) : NULL;
-
-  return id != NULL ? id : "";
-}
-
-static const char *
-string_or_empty (MlElement *element,
-                 MlField    field)
-{
-  const char *text = ml_element_get_string (element, field);
-
-  return text != NULL ? text : "";
-}
-
-static void
-format_date (MlDate date,
-             char   buffer[11])
-{
-  if (date == ML_DATE_NONE)
-    buffer[0] = '\0';
-  else
-    ml_date_format_into (date, buffer);
-}
-
 static GArray *
 collect_rows (MlProject *project,
               MlDate     today)
@@ -90,44 +55,36 @@ collect_rows (MlProject *project,
   return rows;
 }
 
-/* Pads by characters, not bytes: names have dashes and translations have accents. */
-static void
-print_padded (const char *text,
-              int         width)
-{
-  glong length = g_utf8_strlen (text, -1);
-
-  g_print ("%s%*s ", text, (int) MAX (width - length, 0), "");
-}
-
 static void
 print_table (GArray *rows)
 {
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
   char date[11];
 
-  print_padded (_("Status"), 15);
+  ml_cli_print_padded (_("Status"), 15);
   g_print ("%10s %10s %-10s %10s %10s  %-12s %s\n", _("Baseline"), _("Latest"), _("Date"),
            _("Expected"), _("Target"), _("Unit"), _("Mission / objective / indicator"));
   for (guint i = 0; i < rows->len; i++)
     {
       const Row *row = &g_array_index (rows, Row, i);
 
-      print_padded (ml_indicator_status_get_label (row->status), 15);
+      ml_cli_print_padded (ml_indicator_status_get_label (row->status), 15);
       g_print ("%10s ", ml_cli_format_number (buffer,
                                        ml_element_get_number (row->indicator,
                                                               ML_INDICATOR_BASELINE)));
       g_print ("%10s ", ml_cli_format_number (buffer, row->value));
-      format_date (row->latest != NULL ? ml_element_get_date (row->latest, ML_MEASUREMENT_DATE)
-                                       : ML_DATE_NONE, date);
+      ml_cli_format_date (row->latest != NULL
+                            ? ml_element_get_date (row->latest, ML_MEASUREMENT_DATE)
+                            : ML_DATE_NONE, date);
       g_print ("%-10s ", date);
       g_print ("%10s ", ml_cli_format_number (buffer, row->expected));
       g_print ("%10s  ", ml_cli_format_number (buffer,
                                         ml_element_get_number (row->indicator,
                                                                ML_INDICATOR_TARGET)));
-      print_padded (string_or_empty (row->indicator, ML_INDICATOR_UNIT), 12);
-      g_print ("%s / %s / %s\n", label_or_empty (row->mission), label_or_empty (row->objective),
-               label_or_empty (row->indicator));
+      ml_cli_print_padded (ml_cli_string_or_empty (row->indicator, ML_INDICATOR_UNIT), 12);
+      g_print ("%s / %s / %s\n", ml_cli_label_or_empty (row->mission),
+               ml_cli_label_or_empty (row->objective),
+               ml_cli_label_or_empty (row->indicator));
     }
 }
 
@@ -146,23 +103,25 @@ print_csv (GArray *rows)
       char numbers[4][G_ASCII_DTOSTR_BUF_SIZE];
       char dates[3][11];
 
-      fields[0] = id_or_empty (row->mission);
-      fields[1] = id_or_empty (row->objective);
-      fields[2] = id_or_empty (row->indicator);
-      fields[3] = label_or_empty (row->indicator);
-      fields[4] = string_or_empty (row->indicator, ML_INDICATOR_UNIT);
+      fields[0] = ml_cli_id_or_empty (row->mission);
+      fields[1] = ml_cli_id_or_empty (row->objective);
+      fields[2] = ml_cli_id_or_empty (row->indicator);
+      fields[3] = ml_cli_label_or_empty (row->indicator);
+      fields[4] = ml_cli_string_or_empty (row->indicator, ML_INDICATOR_UNIT);
       fields[5] = ml_cli_format_number (numbers[0], ml_element_get_number (row->indicator,
                                                                     ML_INDICATOR_BASELINE));
-      format_date (ml_element_get_date (row->indicator, ML_INDICATOR_BASELINE_DATE), dates[0]);
+      ml_cli_format_date (ml_element_get_date (row->indicator, ML_INDICATOR_BASELINE_DATE),
+                          dates[0]);
       fields[6] = dates[0];
       fields[7] = ml_cli_format_number (numbers[1], row->value);
-      format_date (row->latest != NULL ? ml_element_get_date (row->latest, ML_MEASUREMENT_DATE)
-                                       : ML_DATE_NONE, dates[1]);
+      ml_cli_format_date (row->latest != NULL
+                            ? ml_element_get_date (row->latest, ML_MEASUREMENT_DATE)
+                            : ML_DATE_NONE, dates[1]);
       fields[8] = dates[1];
       fields[9] = ml_cli_format_number (numbers[2], row->expected);
       fields[10] = ml_cli_format_number (numbers[3], ml_element_get_number (row->indicator,
                                                                      ML_INDICATOR_TARGET));
-      format_date (ml_element_get_date (row->indicator, ML_INDICATOR_TARGET_DATE), dates[2]);
+      ml_cli_format_date (ml_element_get_date (row->indicator, ML_INDICATOR_TARGET_DATE), dates[2]);
       fields[11] = dates[2];
       fields[12] = ml_indicator_status_get_nick (row->status);
 
@@ -178,26 +137,14 @@ print_csv (GArray *rows)
 }
 
 static void
-append_json_field (GString    *out,
-                   const char *key,
-                   const char *text)
-{
-  g_string_append_printf (out, "\"%s\": ", key);
-  if (text == NULL || *text == '\0')
-    g_string_append (out, "null");
-  else
-    ml_cli_append_json_string (out, text);
-}
-
-static void
 append_json_date (GString    *out,
                   const char *key,
                   MlDate      date)
 {
   char buffer[11];
 
-  format_date (date, buffer);
-  append_json_field (out, key, buffer);
+  ml_cli_format_date (date, buffer);
+  ml_cli_append_json_field (out, key, buffer);
 }
 
 static void
@@ -210,15 +157,16 @@ print_json (GArray *rows)
       const Row *row = &g_array_index (rows, Row, i);
 
       g_string_append (out, i > 0 ? ",\n    {" : "\n    {");
-      append_json_field (out, "mission", id_or_empty (row->mission));
+      ml_cli_append_json_field (out, "mission", ml_cli_id_or_empty (row->mission));
       g_string_append (out, ", ");
-      append_json_field (out, "objective", id_or_empty (row->objective));
+      ml_cli_append_json_field (out, "objective", ml_cli_id_or_empty (row->objective));
       g_string_append (out, ", ");
-      append_json_field (out, "indicator", id_or_empty (row->indicator));
+      ml_cli_append_json_field (out, "indicator", ml_cli_id_or_empty (row->indicator));
       g_string_append (out, ", ");
-      append_json_field (out, "name", label_or_empty (row->indicator));
+      ml_cli_append_json_field (out, "name", ml_cli_label_or_empty (row->indicator));
       g_string_append (out, ", ");
-      append_json_field (out, "unit", string_or_empty (row->indicator, ML_INDICATOR_UNIT));
+      ml_cli_append_json_field (out, "unit",
+                                ml_cli_string_or_empty (row->indicator, ML_INDICATOR_UNIT));
       g_string_append (out, ", ");
       ml_cli_append_json_number (out, "baseline",
                           ml_element_get_number (row->indicator, ML_INDICATOR_BASELINE));
@@ -241,18 +189,11 @@ print_json (GArray *rows)
       append_json_date (out, "target_date",
                         ml_element_get_date (row->indicator, ML_INDICATOR_TARGET_DATE));
       g_string_append (out, ", ");
-      append_json_field (out, "status", ml_indicator_status_get_nick (row->status));
+      ml_cli_append_json_field (out, "status", ml_indicator_status_get_nick (row->status));
       g_string_append_c (out, '}');
     }
   g_string_append (out, "\n  ]\n}\n");
   g_print ("%s", out->str);
-}
-
-static int
-usage_error (const char *message)
-{
-  g_printerr ("missionlab-cli indicators: %s\n", message);
-  return ML_EXIT_USAGE;
 }
 
 int
@@ -283,16 +224,14 @@ ml_cli_indicators (int    argc,
     return status;
 
   if (argc > 2)
-    return usage_error (_("one project file at a time"));
+    {
+      g_printerr ("missionlab-cli indicators: %s\n", _("one project file at a time"));
+      return ML_EXIT_USAGE;
+    }
   if ((status = ml_cli_parse_format ("indicators", format_name, &format)) != ML_EXIT_OK)
     return status;
-  if (today_text != NULL && !ml_date_parse (today_text, &today))
-    {
-      g_autofree char *message = g_strdup_printf (_("“%s” is not a date (YYYY-MM-DD)"),
-                                                  today_text);
-
-      return usage_error (message);
-    }
+  if ((status = ml_cli_parse_date ("indicators", today_text, &today)) != ML_EXIT_OK)
+    return status;
 
   project = ml_cli_load (argv[1], NULL, &status);
   if (project == NULL)

@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * What the reporting subcommands (metrics, indicators, mix) share: the choice of table, CSV or
+ * What the reporting subcommands (metrics, indicators, mix, portfolio) share: the choice of table, CSV or
  * JSON, and how numbers and text are written for programs to read.
  */
 
@@ -36,6 +36,22 @@ ml_cli_parse_format (const char  *command,
       return ML_EXIT_USAGE;
     }
   return ML_EXIT_OK;
+}
+
+/* An option such as --today: left as it is when not given. */
+int
+ml_cli_parse_date (const char *command,
+                   const char *text,
+                   MlDate     *date)
+{
+  g_autofree char *message = NULL;
+
+  if (text == NULL || ml_date_parse (text, date))
+    return ML_EXIT_OK;
+
+  message = g_strdup_printf (_("“%s” is not a date (YYYY-MM-DD)"), text);
+  g_printerr ("missionlab-cli %s: %s\n", command, message);
+  return ML_EXIT_USAGE;
 }
 
 /* Numbers in files and pipes use a point whatever the locale: CSV and JSON readers expect it.
@@ -104,4 +120,73 @@ ml_cli_append_json_number (GString    *out,
 
   g_string_append_printf (out, "\"%s\": %s", key,
                           isnan (value) ? "null" : ml_cli_format_number (buffer, value));
+}
+
+/* Amounts of money keep their cents, however large: %g would round millions. */
+const char *
+ml_cli_format_amount (char   buffer[G_ASCII_DTOSTR_BUF_SIZE],
+                      double value)
+{
+  if (isnan (value))
+    return "";
+  return g_ascii_formatd (buffer, G_ASCII_DTOSTR_BUF_SIZE, "%.2f", value);
+}
+
+/* A date that is missing is empty. */
+void
+ml_cli_format_date (MlDate date,
+                    char   buffer[11])
+{
+  if (date == ML_DATE_NONE)
+    buffer[0] = '\0';
+  else
+    ml_date_format_into (date, buffer);
+}
+
+const char *
+ml_cli_id_or_empty (MlElement *element)
+{
+  const char *id = element != NULL ? ml_element_get_id (element) : NULL;
+
+  return id != NULL ? id : "";
+}
+
+const char *
+ml_cli_label_or_empty (MlElement *element)
+{
+  const char *label = element != NULL ? ml_element_get_label (element) : NULL;
+
+  return label != NULL ? label : "";
+}
+
+const char *
+ml_cli_string_or_empty (MlElement *element,
+                        MlField    field)
+{
+  const char *text = ml_element_get_string (element, field);
+
+  return text != NULL ? text : "";
+}
+
+/* Pads by characters, not bytes: names have dashes and translations have accents. */
+void
+ml_cli_print_padded (const char *text,
+                     int         width)
+{
+  glong length = g_utf8_strlen (text, -1);
+
+  g_print ("%s%*s ", text, (int) MAX (width - length, 0), "");
+}
+
+/* Text that is missing or empty is null. */
+void
+ml_cli_append_json_field (GString    *out,
+                          const char *key,
+                          const char *text)
+{
+  g_string_append_printf (out, "\"%s\": ", key);
+  if (text == NULL || *text == '\0')
+    g_string_append (out, "null");
+  else
+    ml_cli_append_json_string (out, text);
 }

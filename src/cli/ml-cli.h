@@ -41,6 +41,8 @@ int ml_cli_metrics  (int    argc,
                      char **argv);
 int ml_cli_mix      (int    argc,
                      char **argv);
+int ml_cli_portfolio (int    argc,
+                      char **argv);
 int ml_cli_import   (int    argc,
                      char **argv);
 
@@ -56,6 +58,9 @@ MlProject *ml_cli_load (const char  *path,
 int         ml_cli_parse_format       (const char  *command,
                                        const char  *name,
                                        MlCliFormat *format);
+int         ml_cli_parse_date         (const char  *command,
+                                       const char  *text,
+                                       MlDate      *date);
 const char *ml_cli_format_number      (char         buffer[G_ASCII_DTOSTR_BUF_SIZE],
                                        double       value);
 void        ml_cli_append_csv_field   (GString     *out,
@@ -65,5 +70,18 @@ void        ml_cli_append_json_string (GString     *out,
 void        ml_cli_append_json_number (GString     *out,
                                        const char  *key,
                                        double       value);
+void        ml_cli_append_json_field  (GString     *out,
+                                       const char  *key,
+                                       const char  *text);
+const char *ml_cli_format_amount      (char         buffer[G_ASCII_DTOSTR_BUF_SIZE],
+                                       double       value);
+void        ml_cli_format_date        (MlDate       date,
+                                       char         buffer[11]);
+const char *ml_cli_id_or_empty        (MlElement   *element);
+const char *ml_cli_label_or_empty     (MlElement   *element);
+const char *ml_cli_string_or_empty    (MlElement   *element,
+                                       MlField      field);
+void        ml_cli_print_padded       (const char  *text,
+                                       int          width);
 
 G_END_DECLS
