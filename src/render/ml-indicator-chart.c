@@ -469,9 +469,12 @@ draw_chart (MlElement     *indicator,
 
   draw_value_axis (cr, style, layouts->small, &axes);
   draw_time_axis (cr, style, layouts->small, &axes);
+  /* Markers on the plot's edge, like the target at the end of the axis, are drawn whole: the
+   * clip reaches the 2 × pad margin to the right of the plot.
+   */
   cairo_save (cr);
-  cairo_rectangle (cr, axes.plot_x - pad, axes.plot_y - pad, axes.plot_width + 2 * pad,
-                   axes.plot_height + 2 * pad);
+  cairo_rectangle (cr, axes.plot_x - 2 * pad, axes.plot_y - 2 * pad, axes.plot_width + 4 * pad,
+                   axes.plot_height + 4 * pad);
   cairo_clip (cr);
   draw_today (cr, style, &axes, today);
   draw_trajectory (cr, style, indicator, &axes);
