@@ -106,9 +106,7 @@ set_project (MlDocument *self,
   g_clear_object (&self->undo_stack);
 
   self->undo_stack = ml_undo_stack_new (project);
-  g_signal_connect_swapped (project, "changed", G_CALLBACK (on_project_changed_cb), self);
-  g_signal_connect_swapped (project, "inserted", G_CALLBACK (on_project_changed_cb), self);
-  g_signal_connect_swapped (project, "removed", G_CALLBACK (on_project_changed_cb), self);
+  ml_project_connect_any_change (project, G_CALLBACK (on_project_changed_cb), self);
   g_signal_connect_swapped (self->undo_stack, "notify::modified", G_CALLBACK (on_modified_cb),
                             self);
 

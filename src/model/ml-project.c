@@ -380,6 +380,27 @@ ml_project_unregister_tree (MlProject *self,
   ml_element_walk (element, unregister_id, self);
 }
 
+/**
+ * ml_project_connect_any_change:
+ * @self: a project
+ * @callback: called with @data as its only argument
+ * @data: passed to @callback; disconnect with g_signal_handlers_disconnect_by_data()
+ *
+ * Calls @callback after every edit: a field changed, an element inserted or removed.
+ */
+void
+ml_project_connect_any_change (MlProject *self,
+                               GCallback  callback,
+                               gpointer   data)
+{
+  g_return_if_fail (ML_IS_PROJECT (self));
+  g_return_if_fail (callback != NULL);
+
+  g_signal_connect_swapped (self, "changed", callback, data);
+  g_signal_connect_swapped (self, "inserted", callback, data);
+  g_signal_connect_swapped (self, "removed", callback, data);
+}
+
 void
 ml_project_emit_changed (MlProject *self,
                          MlElement *element,

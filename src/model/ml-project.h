@@ -38,5 +38,8 @@ char       *ml_project_dup_title          (MlProject   *self,
                                            MlElement   *element);
 char       *ml_project_generate_id        (MlProject   *self,
                                            MlKind       kind);
+void        ml_project_connect_any_change (MlProject   *self,
+                                           GCallback    callback,
+                                           gpointer     data);
 
 G_END_DECLS

@@ -366,8 +366,6 @@ ml_metrics_panel_set_project (MlMetricsPanel *self,
   if (self->project != NULL)
     g_signal_handlers_disconnect_by_data (self->project, self);
   g_set_object (&self->project, project);
-  g_signal_connect_swapped (project, "changed", G_CALLBACK (schedule_refresh), self);
-  g_signal_connect_swapped (project, "inserted", G_CALLBACK (schedule_refresh), self);
-  g_signal_connect_swapped (project, "removed", G_CALLBACK (schedule_refresh), self);
+  ml_project_connect_any_change (project, G_CALLBACK (schedule_refresh), self);
   schedule_refresh (self);
 }

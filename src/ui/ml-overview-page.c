@@ -14,6 +14,7 @@
 #include <math.h>
 
 #include "ml-indicator.h"
+#include "ml-label.h"
 #include "ml-overview-page.h"
 #include "ml-stats.h"
 
@@ -27,22 +28,6 @@ struct _MlOverviewPage
 };
 
 G_DEFINE_FINAL_TYPE (MlOverviewPage, ml_overview_page, ADW_TYPE_BIN)
-
-static GtkWidget *
-make_label (const char *text,
-            const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-
-  return label;
-}
 
 static char *
 format_date (MlDate date)
@@ -71,8 +56,8 @@ make_stat (guint       count,
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   g_autofree char *number = g_strdup_printf ("%u", count);
-  GtkWidget *value = make_label (number, "title-1");
-  GtkWidget *caption = make_label (label, "dim-label");
+  GtkWidget *value = ml_label_new_wrapping (number, "title-1");
+  GtkWidget *caption = ml_label_new_wrapping (label, "dim-label");
 
   gtk_label_set_xalign (GTK_LABEL (value), 0.5);
   gtk_label_set_xalign (GTK_LABEL (caption), 0.5);
@@ -144,8 +129,8 @@ make_indicator (MlElement *indicator)
       range_text = g_strdup_printf (_("Baseline %s → target %s"), from, to);
     }
 
-  gtk_grid_attach (GTK_GRID (grid), make_label (ml_element_get_label (indicator), "heading"), 0, 0, 1, 1);
-  value_label = make_label (latest_text, NULL);
+  gtk_grid_attach (GTK_GRID (grid), ml_label_new_wrapping (ml_element_get_label (indicator), "heading"), 0, 0, 1, 1);
+  value_label = ml_label_new_wrapping (latest_text, NULL);
   gtk_label_set_xalign (GTK_LABEL (value_label), 1);
   gtk_widget_set_hexpand (value_label, TRUE);
   gtk_grid_attach (GTK_GRID (grid), value_label, 1, 0, 1, 1);
@@ -162,7 +147,7 @@ make_indicator (MlElement *indicator)
         ? g_strdup (range_text)
         : g_strdup_printf (_("%s · %.0f%% of the way"), range_text, progress * 100);
 
-      gtk_grid_attach (GTK_GRID (grid), make_label (caption, "dim-label"), 0, 2, 2, 1);
+      gtk_grid_attach (GTK_GRID (grid), ml_label_new_wrapping (caption, "dim-label"), 0, 2, 2, 1);
     }
 
   return grid;
@@ -182,7 +167,7 @@ make_mission (MlProject *project,
 
   gtk_widget_add_css_class (card, "card");
   gtk_widget_add_css_class (card, "mission");
-  gtk_box_append (GTK_BOX (card), make_label (ml_element_get_label (mission), "title-2"));
+  gtk_box_append (GTK_BOX (card), ml_label_new_wrapping (ml_element_get_label (mission), "title-2"));
 
   g_string_append_printf (facts, "%s · %s",
                           _(kind->enum_info->labels[ml_element_get_enum (mission, ML_MISSION_KIND)]),
@@ -194,9 +179,9 @@ make_mission (MlProject *project,
     }
   if (lead != NULL)
     g_string_append_printf (facts, _(" · led by %s"), ml_element_get_label (lead));
-  gtk_box_append (GTK_BOX (card), make_label (facts->str, "dim-label"));
+  gtk_box_append (GTK_BOX (card), ml_label_new_wrapping (facts->str, "dim-label"));
   if (statement != NULL)
-    gtk_box_append (GTK_BOX (card), make_label (statement, "statement"));
+    gtk_box_append (GTK_BOX (card), ml_label_new_wrapping (statement, "statement"));
 
   for (guint i = 0; objectives != NULL && i < objectives->len; i++)
     {
@@ -205,7 +190,7 @@ make_mission (MlProject *project,
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
 
       gtk_widget_add_css_class (box, "objective");
-      gtk_box_append (GTK_BOX (box), make_label (ml_element_get_label (objective), "title-4"));
+      gtk_box_append (GTK_BOX (box), ml_label_new_wrapping (ml_element_get_label (objective), "title-4"));
       for (guint j = 0; indicators != NULL && j < indicators->len; j++)
         gtk_box_append (GTK_BOX (box), make_indicator (g_ptr_array_index (indicators, j)));
       gtk_box_append (GTK_BOX (card), box);
@@ -240,7 +225,7 @@ refresh (gpointer user_data)
   gtk_widget_set_margin_start (box, 18);
   gtk_widget_set_margin_end (box, 18);
 
-  gtk_box_append (GTK_BOX (box), make_label (ml_element_get_label (root), "title-1"));
+  gtk_box_append (GTK_BOX (box), ml_label_new_wrapping (ml_element_get_label (root), "title-1"));
   if (owner != NULL || stats->horizon_start != ML_DATE_NONE)
     {
       g_autoptr(GString) line = g_string_new (owner);
@@ -252,12 +237,12 @@ refresh (gpointer user_data)
 
           g_string_append_printf (line, "%s%s – %s", line->len > 0 ? " · " : "", start, end);
         }
-      gtk_box_append (GTK_BOX (box), make_label (line->str, "dim-label"));
+      gtk_box_append (GTK_BOX (box), ml_label_new_wrapping (line->str, "dim-label"));
     }
   if (challenge != NULL)
     {
-      gtk_box_append (GTK_BOX (box), make_label (_("Societal Challenge"), "heading"));
-      gtk_box_append (GTK_BOX (box), make_label (challenge, "challenge"));
+      gtk_box_append (GTK_BOX (box), ml_label_new_wrapping (_("Societal Challenge"), "heading"));
+      gtk_box_append (GTK_BOX (box), ml_label_new_wrapping (challenge, "challenge"));
     }
 
   gtk_box_append (GTK_BOX (box), make_stats (self->project));
@@ -333,9 +318,7 @@ ml_overview_page_set_project (MlOverviewPage *self,
   if (self->project != NULL)
     g_signal_handlers_disconnect_by_data (self->project, self);
   g_set_object (&self->project, project);
-  g_signal_connect_swapped (project, "changed", G_CALLBACK (schedule_refresh), self);
-  g_signal_connect_swapped (project, "inserted", G_CALLBACK (schedule_refresh), self);
-  g_signal_connect_swapped (project, "removed", G_CALLBACK (schedule_refresh), self);
+  ml_project_connect_any_change (project, G_CALLBACK (schedule_refresh), self);
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   refresh (self);
 }

@@ -696,9 +696,7 @@ bind_project (MlRoadmapView *self)
   self->renderer = ml_timeline_renderer_new (self->project, ml_style_get (ML_STYLE_SCREEN));
   ml_timeline_renderer_set_today (self->renderer, ml_date_today ());
   ml_timeline_renderer_set_show_legend (self->renderer, self->show_legend);
-  g_signal_connect_swapped (self->project, "changed", G_CALLBACK (on_project_changed_cb), self);
-  g_signal_connect_swapped (self->project, "inserted", G_CALLBACK (on_project_changed_cb), self);
-  g_signal_connect_swapped (self->project, "removed", G_CALLBACK (on_project_changed_cb), self);
+  ml_project_connect_any_change (self->project, G_CALLBACK (on_project_changed_cb), self);
   self->follow_fit = TRUE;
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }

@@ -10,6 +10,7 @@
 #include "ml-csv-import.h"
 #include "ml-element-list.h"
 #include "ml-inspector.h"
+#include "ml-mix-page.h"
 #include "ml-overview-page.h"
 #include "ml-roadmap-page.h"
 #include "ml-stakeholder-page.h"
@@ -34,6 +35,7 @@ struct _MlWindow
   MlOverviewPage       *overview_page;
   MlRoadmapPage        *roadmap_page;
   MlStakeholderPage    *stakeholder_page;
+  MlMixPage            *mix_page;
   GtkListBox           *samples_list;
   GMenu                *recent_menu;
 

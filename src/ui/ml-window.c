@@ -92,6 +92,7 @@ bind_project (MlWindow *self)
   ml_overview_page_set_project (self->overview_page, project);
   ml_roadmap_page_set_document (self->roadmap_page, self->document);
   ml_stakeholder_page_set_document (self->stakeholder_page, self->document);
+  ml_mix_page_set_project (self->mix_page, project);
   ml_window_select (self, NULL);
   update_title (self);
   ml_window_update_actions (self);
@@ -396,6 +397,7 @@ ml_window_class_init (MlWindowClass *klass)
 
   g_type_ensure (ML_TYPE_ELEMENT_LIST);
   g_type_ensure (ML_TYPE_INSPECTOR);
+  g_type_ensure (ML_TYPE_MIX_PAGE);
   g_type_ensure (ML_TYPE_OVERVIEW_PAGE);
   g_type_ensure (ML_TYPE_ROADMAP_PAGE);
   g_type_ensure (ML_TYPE_STAKEHOLDER_PAGE);
@@ -413,6 +415,7 @@ ml_window_class_init (MlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MlWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, roadmap_page);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, stakeholder_page);
+  gtk_widget_class_bind_template_child (widget_class, MlWindow, mix_page);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, samples_list);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, recent_menu);
 

@@ -1,0 +1,21 @@
+/* ml-mix-page.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "ml-project.h"
+
+G_BEGIN_DECLS
+
+#define ML_TYPE_MIX_PAGE (ml_mix_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (MlMixPage, ml_mix_page, ML, MIX_PAGE, AdwBin)
+
+void ml_mix_page_set_project (MlMixPage *self,
+                              MlProject *project);
+
+G_END_DECLS
