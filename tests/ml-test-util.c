@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include "ml-diagnostic.h"
 #include "ml-project-io.h"
@@ -102,6 +103,39 @@ ml_test_get_pixel (cairo_surface_t *surface,
   pixel.blue = value & 0xff;
 
   return pixel;
+}
+
+void
+ml_test_run_clear (MlTestRun *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+/* Runs $MISSIONLAB_CLI with the arguments up to NULL, keeping its exit status and output. */
+void
+ml_test_run_cli (MlTestRun  *run,
+                 const char *first,
+                 ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int wait_status;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("MISSIONLAB_CLI"));
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_nonnull (g_ptr_array_index (argv, 0));
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &run->out, &run->err, &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
 }
 
 /* Exports SAMPLE as PNG, SVG and PDF: each must be written and more than a blank page. */

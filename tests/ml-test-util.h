@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * What the analysis tests share: a project from XML text, a date that must parse, a pixel of an image surface, a sample exported to every format, and one test per bundled sample.
+ * What the analysis tests share: a project from XML text, a date that must parse, a pixel of an image surface, a run of the CLI, a sample exported to every format, and one test per bundled sample.
  */
 
 #pragma once
@@ -19,6 +19,14 @@ typedef struct
   guint8 red, green, blue;
 } MlTestPixel;
 
+/* What a run of missionlab-cli returned. */
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} MlTestRun;
+
 /* Writes PROJECT as FORMAT to PATH with the export's defaults (SVG in projector style). */
 typedef gboolean (*MlTestExportFunc) (MlProject        *project,
                                       MlRoadmapFormat   format,
@@ -32,7 +40,13 @@ void         ml_test_add_sample_tests (const char       *prefix,
 MlTestPixel  ml_test_get_pixel        (cairo_surface_t  *surface,
                                        int               x,
                                        int               y);
+void         ml_test_run_clear        (MlTestRun        *run);
+void         ml_test_run_cli          (MlTestRun        *run,
+                                       const char       *first,
+                                       ...) G_GNUC_NULL_TERMINATED;
 void         ml_test_assert_exports   (const char       *sample,
                                        MlTestExportFunc  export_func);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (MlTestRun, ml_test_run_clear)
 
 G_END_DECLS

@@ -9,46 +9,7 @@
 
 #include <glib/gstdio.h>
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_cli (Run        *run,
-         const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  int wait_status;
-  va_list args;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("MISSIONLAB_CLI"));
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_nonnull (g_ptr_array_index (argv, 0));
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               &run->out, &run->err, &wait_status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-}
+#include "ml-test-util.h"
 
 static char *
 sample (const char *name)
@@ -75,13 +36,13 @@ write_temp (const char *name,
 static void
 test_help_and_version (void)
 {
-  g_auto(Run) help = { 0 };
-  g_auto(Run) version = { 0 };
-  g_auto(Run) nothing = { 0 };
-  g_auto(Run) unknown = { 0 };
-  g_auto(Run) validate_help = { 0 };
+  g_auto(MlTestRun) help = { 0 };
+  g_auto(MlTestRun) version = { 0 };
+  g_auto(MlTestRun) nothing = { 0 };
+  g_auto(MlTestRun) unknown = { 0 };
+  g_auto(MlTestRun) validate_help = { 0 };
 
-  run_cli (&help, "--help", NULL);
+  ml_test_run_cli (&help, "--help", NULL);
   g_assert_cmpint (help.status, ==, 0);
   g_assert_nonnull (strstr (help.out, "validate"));
   g_assert_nonnull (strstr (help.out, "fmt"));
@@ -89,19 +50,19 @@ test_help_and_version (void)
   g_assert_nonnull (strstr (help.out, "export"));
   g_assert_nonnull (strstr (help.out, "Exit status"));
 
-  run_cli (&version, "--version", NULL);
+  ml_test_run_cli (&version, "--version", NULL);
   g_assert_cmpint (version.status, ==, 0);
   g_assert_cmpstr (version.out, ==, "missionlab-cli " PACKAGE_VERSION "\n");
 
-  run_cli (&nothing, NULL, NULL);
+  ml_test_run_cli (&nothing, NULL, NULL);
   g_assert_cmpint (nothing.status, ==, 2);
   g_assert_nonnull (strstr (nothing.err, "Usage"));
 
-  run_cli (&unknown, "frobnicate", NULL);
+  ml_test_run_cli (&unknown, "frobnicate", NULL);
   g_assert_cmpint (unknown.status, ==, 2);
   g_assert_nonnull (strstr (unknown.err, "unknown command “frobnicate”"));
 
-  run_cli (&validate_help, "validate", "--help", NULL);
+  ml_test_run_cli (&validate_help, "validate", "--help", NULL);
   g_assert_cmpint (validate_help.status, ==, 0);
   g_assert_nonnull (strstr (validate_help.out, "--quiet"));
 }
@@ -118,28 +79,28 @@ test_validate (void)
     "    <relation id=\"r\" from=\"a\" to=\"b\" kind=\"feud\"/>\n"
     "  </relations>\n"
     "</project>\n");
-  g_auto(Run) ok = { 0 };
-  g_auto(Run) invalid = { 0 };
-  g_auto(Run) missing = { 0 };
-  g_auto(Run) usage = { 0 };
+  g_auto(MlTestRun) ok = { 0 };
+  g_auto(MlTestRun) invalid = { 0 };
+  g_auto(MlTestRun) missing = { 0 };
+  g_auto(MlTestRun) usage = { 0 };
 
-  run_cli (&ok, "validate", good, NULL);
+  ml_test_run_cli (&ok, "validate", good, NULL);
   g_assert_cmpint (ok.status, ==, 0);
   g_assert_nonnull (strstr (ok.out, "csiro-hydrogen.mlab: valid"));
   g_assert_cmpstr (ok.err, ==, "");
 
   /* Problems go to standard error as FILE:LINE: error: sentence; a valid file still says so. */
-  run_cli (&invalid, "validate", good, bad, NULL);
+  ml_test_run_cli (&invalid, "validate", good, bad, NULL);
   g_assert_cmpint (invalid.status, ==, 1);
   g_assert_nonnull (strstr (invalid.out, "csiro-hydrogen.mlab: valid"));
   g_assert_nonnull (strstr (invalid.err, "bad.mlab:5: error: Relation r: “feud” is not a valid value for Kind"));
   g_assert_null (strstr (invalid.out, "bad.mlab"));
 
-  run_cli (&missing, "validate", "/nonexistent.mlab", NULL);
+  ml_test_run_cli (&missing, "validate", "/nonexistent.mlab", NULL);
   g_assert_cmpint (missing.status, ==, 3);
   g_assert_nonnull (strstr (missing.err, "Could not open “/nonexistent.mlab”"));
 
-  run_cli (&usage, "validate", NULL);
+  ml_test_run_cli (&usage, "validate", NULL);
   g_assert_cmpint (usage.status, ==, 2);
 }
 
@@ -152,16 +113,16 @@ test_fmt (void)
   g_autofree char *backup = g_strconcat (messy, "~", NULL);
   g_autofree char *contents = NULL;
   g_autofree char *old = NULL;
-  g_auto(Run) check = { 0 };
-  g_auto(Run) rewrite = { 0 };
-  g_auto(Run) again = { 0 };
-  g_auto(Run) check_again = { 0 };
+  g_auto(MlTestRun) check = { 0 };
+  g_auto(MlTestRun) rewrite = { 0 };
+  g_auto(MlTestRun) again = { 0 };
+  g_auto(MlTestRun) check_again = { 0 };
 
-  run_cli (&check, "fmt", "--check", messy, NULL);
+  ml_test_run_cli (&check, "fmt", "--check", messy, NULL);
   g_assert_cmpint (check.status, ==, 1);
   g_assert_nonnull (strstr (check.out, "not in canonical form"));
 
-  run_cli (&rewrite, "fmt", messy, NULL);
+  ml_test_run_cli (&rewrite, "fmt", messy, NULL);
   g_assert_cmpint (rewrite.status, ==, 0);
   g_assert_true (g_file_get_contents (messy, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==,
@@ -179,10 +140,10 @@ test_fmt (void)
 
   /* A canonical file is left alone: same bytes, and no new backup. */
   g_unlink (backup);
-  run_cli (&again, "fmt", messy, NULL);
+  ml_test_run_cli (&again, "fmt", messy, NULL);
   g_assert_cmpint (again.status, ==, 0);
   g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
-  run_cli (&check_again, "fmt", "--check", messy, NULL);
+  ml_test_run_cli (&check_again, "fmt", "--check", messy, NULL);
   g_assert_cmpint (check_again.status, ==, 0);
 }
 
@@ -190,9 +151,9 @@ static void
 test_stats (void)
 {
   g_autofree char *path = sample ("ifd-green-missions.mlab");
-  g_auto(Run) stats = { 0 };
+  g_auto(MlTestRun) stats = { 0 };
 
-  run_cli (&stats, "stats", path, NULL);
+  ml_test_run_cli (&stats, "stats", path, NULL);
   g_assert_cmpint (stats.status, ==, 0);
   g_assert_true (g_regex_match_simple ("^  Missions +4$", stats.out, G_REGEX_MULTILINE, 0));
   g_assert_true (g_regex_match_simple ("^  Horizon +2021-01-01 – 2030-12-31$", stats.out,
@@ -218,30 +179,30 @@ test_export (void)
   g_autofree char *svg = g_build_filename (dir, "roadmap.svg", NULL);
   g_autofree char *unwritable = g_build_filename (dir, "no", "such", "folder.png", NULL);
   g_autofree char *contents = NULL;
-  g_auto(Run) help = { 0 };
-  g_auto(Run) ok_png = { 0 };
-  g_auto(Run) ok_pdf = { 0 };
-  g_auto(Run) ok_svg = { 0 };
-  g_auto(Run) no_output = { 0 };
-  g_auto(Run) bad_format = { 0 };
-  g_auto(Run) unknown_extension = { 0 };
-  g_auto(Run) bad_date = { 0 };
-  g_auto(Run) backwards = { 0 };
-  g_auto(Run) bad_style = { 0 };
-  g_auto(Run) bad_paper = { 0 };
-  g_auto(Run) bad_width = { 0 };
-  g_auto(Run) unknown_export = { 0 };
-  g_auto(Run) missing = { 0 };
-  g_auto(Run) invalid = { 0 };
-  g_auto(Run) cannot_write = { 0 };
+  g_auto(MlTestRun) help = { 0 };
+  g_auto(MlTestRun) ok_png = { 0 };
+  g_auto(MlTestRun) ok_pdf = { 0 };
+  g_auto(MlTestRun) ok_svg = { 0 };
+  g_auto(MlTestRun) no_output = { 0 };
+  g_auto(MlTestRun) bad_format = { 0 };
+  g_auto(MlTestRun) unknown_extension = { 0 };
+  g_auto(MlTestRun) bad_date = { 0 };
+  g_auto(MlTestRun) backwards = { 0 };
+  g_auto(MlTestRun) bad_style = { 0 };
+  g_auto(MlTestRun) bad_paper = { 0 };
+  g_auto(MlTestRun) bad_width = { 0 };
+  g_auto(MlTestRun) unknown_export = { 0 };
+  g_auto(MlTestRun) missing = { 0 };
+  g_auto(MlTestRun) invalid = { 0 };
+  g_auto(MlTestRun) cannot_write = { 0 };
   gsize length;
 
-  run_cli (&help, "export", "roadmap", "--help", NULL);
+  ml_test_run_cli (&help, "export", "roadmap", "--help", NULL);
   g_assert_cmpint (help.status, ==, 0);
   g_assert_nonnull (strstr (help.out, "--format"));
   g_assert_nonnull (strstr (help.out, "--paper"));
 
-  run_cli (&ok_png, "export", "roadmap", path, "-o", png, "--width", "800", "--today", "none",
+  ml_test_run_cli (&ok_png, "export", "roadmap", path, "-o", png, "--width", "800", "--today", "none",
            NULL);
   g_assert_cmpint (ok_png.status, ==, 0);
   /* Not empty under LeakSanitizer, which reports the fontconfig caches it was told to ignore. */
@@ -252,7 +213,7 @@ test_export (void)
   g_assert_cmpmem (contents, 8, "\x89PNG\r\n\x1a\n", 8);
   g_clear_pointer (&contents, g_free);
 
-  run_cli (&ok_pdf, "export", "roadmap", path, "--format", "pdf", "-o", pdf, "--paper", "a3",
+  ml_test_run_cli (&ok_pdf, "export", "roadmap", path, "--format", "pdf", "-o", pdf, "--paper", "a3",
            "--from", "2024-01-01", "--to", "2024-12-31", "--style", "print", NULL);
   g_assert_cmpint (ok_pdf.status, ==, 0);
   g_assert_nonnull (strstr (ok_pdf.out, "1 page"));
@@ -260,42 +221,42 @@ test_export (void)
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
   g_clear_pointer (&contents, g_free);
 
-  run_cli (&ok_svg, "export", "roadmap", path, "-o", svg, "--style", "projector", NULL);
+  ml_test_run_cli (&ok_svg, "export", "roadmap", path, "-o", svg, "--style", "projector", NULL);
   g_assert_cmpint (ok_svg.status, ==, 0);
   g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, "<svg"));
 
   /* Wrong command lines: 2, with a sentence on standard error, and nothing written. */
-  run_cli (&no_output, "export", "roadmap", path, NULL);
+  ml_test_run_cli (&no_output, "export", "roadmap", path, NULL);
   g_assert_cmpint (no_output.status, ==, 2);
   g_assert_nonnull (strstr (no_output.err, "-o OUT"));
-  run_cli (&bad_format, "export", "roadmap", path, "-o", png, "--format", "gif", NULL);
+  ml_test_run_cli (&bad_format, "export", "roadmap", path, "-o", png, "--format", "gif", NULL);
   g_assert_cmpint (bad_format.status, ==, 2);
   g_assert_nonnull (strstr (bad_format.err, "unknown format “gif”"));
-  run_cli (&unknown_extension, "export", "roadmap", path, "-o", "roadmap.bmp", NULL);
+  ml_test_run_cli (&unknown_extension, "export", "roadmap", path, "-o", "roadmap.bmp", NULL);
   g_assert_cmpint (unknown_extension.status, ==, 2);
-  run_cli (&bad_date, "export", "roadmap", path, "-o", png, "--from", "2024-13-01", NULL);
+  ml_test_run_cli (&bad_date, "export", "roadmap", path, "-o", png, "--from", "2024-13-01", NULL);
   g_assert_cmpint (bad_date.status, ==, 2);
   g_assert_nonnull (strstr (bad_date.err, "“2024-13-01” is not a date"));
-  run_cli (&backwards, "export", "roadmap", path, "-o", png, "--from", "2025-01-01", "--to",
+  ml_test_run_cli (&backwards, "export", "roadmap", path, "-o", png, "--from", "2025-01-01", "--to",
            "2024-01-01", NULL);
   g_assert_cmpint (backwards.status, ==, 2);
-  run_cli (&bad_style, "export", "roadmap", path, "-o", png, "--style", "neon", NULL);
+  ml_test_run_cli (&bad_style, "export", "roadmap", path, "-o", png, "--style", "neon", NULL);
   g_assert_cmpint (bad_style.status, ==, 2);
-  run_cli (&bad_paper, "export", "roadmap", path, "-o", pdf, "--paper", "letter", NULL);
+  ml_test_run_cli (&bad_paper, "export", "roadmap", path, "-o", pdf, "--paper", "letter", NULL);
   g_assert_cmpint (bad_paper.status, ==, 2);
-  run_cli (&bad_width, "export", "roadmap", path, "-o", png, "--width", "0", NULL);
+  ml_test_run_cli (&bad_width, "export", "roadmap", path, "-o", png, "--width", "0", NULL);
   g_assert_cmpint (bad_width.status, ==, 2);
-  run_cli (&unknown_export, "export", "budget", path, NULL);
+  ml_test_run_cli (&unknown_export, "export", "budget", path, NULL);
   g_assert_cmpint (unknown_export.status, ==, 2);
   g_assert_nonnull (strstr (unknown_export.err, "unknown export “budget”"));
 
   /* A file that cannot be read, an invalid project, an output that cannot be written. */
-  run_cli (&missing, "export", "roadmap", "/nonexistent.mlab", "-o", png, NULL);
+  ml_test_run_cli (&missing, "export", "roadmap", "/nonexistent.mlab", "-o", png, NULL);
   g_assert_cmpint (missing.status, ==, 3);
-  run_cli (&invalid, "export", "roadmap", bad, "-o", png, NULL);
+  ml_test_run_cli (&invalid, "export", "roadmap", bad, "-o", png, NULL);
   g_assert_cmpint (invalid.status, ==, 1);
-  run_cli (&cannot_write, "export", "roadmap", path, "-o", unwritable, NULL);
+  ml_test_run_cli (&cannot_write, "export", "roadmap", path, "-o", unwritable, NULL);
   g_assert_cmpint (cannot_write.status, ==, 3);
   g_assert_nonnull (strstr (cannot_write.err, "folder.png"));
   g_assert_false (g_file_test (unwritable, G_FILE_TEST_EXISTS));
@@ -338,26 +299,26 @@ static void
 test_metrics (void)
 {
   g_autofree char *path = sample ("norway-pilot-e.mlab");
-  g_auto(Run) table = { 0 };
-  g_auto(Run) csv = { 0 };
-  g_auto(Run) json = { 0 };
-  g_auto(Run) unknown = { 0 };
+  g_auto(MlTestRun) table = { 0 };
+  g_auto(MlTestRun) csv = { 0 };
+  g_auto(MlTestRun) json = { 0 };
+  g_auto(MlTestRun) unknown = { 0 };
   g_auto(GStrv) lines = NULL;
 
-  run_cli (&table, "metrics", path, NULL);
+  ml_test_run_cli (&table, "metrics", path, NULL);
   g_assert_cmpint (table.status, ==, 0);
   g_assert_true (g_regex_match_simple ("^  Stakeholders +25$", table.out, G_REGEX_MULTILINE, 0));
   g_assert_true (g_regex_match_simple ("^  Modularity +[0-9.]+$", table.out, G_REGEX_MULTILINE,
                                        0));
 
-  run_cli (&csv, "metrics", "--format", "csv", path, NULL);
+  ml_test_run_cli (&csv, "metrics", "--format", "csv", path, NULL);
   g_assert_cmpint (csv.status, ==, 0);
   lines = g_strsplit (csv.out, "\n", -1);
   g_assert_true (g_str_has_prefix (lines[0], "id,name,type,level,sector,degree_in,degree_out,"));
   /* The header, 25 stakeholders and the empty string after the last newline. */
   g_assert_cmpuint (g_strv_length (lines), ==, 27);
 
-  run_cli (&json, "metrics", "-f", "json", path, NULL);
+  ml_test_run_cli (&json, "metrics", "-f", "json", path, NULL);
   g_assert_cmpint (json.status, ==, 0);
   g_assert_true (g_str_has_prefix (json.out, "{"));
   g_assert_true (json_is_balanced (json.out));
@@ -365,7 +326,7 @@ test_metrics (void)
   g_assert_nonnull (strstr (json.out, "\"modularity\": "));
   g_assert_null (strstr (json.out, "nan"));
 
-  run_cli (&unknown, "metrics", "--format", "xml", path, NULL);
+  ml_test_run_cli (&unknown, "metrics", "--format", "xml", path, NULL);
   g_assert_cmpint (unknown.status, ==, 2);
 }
 
@@ -380,14 +341,14 @@ test_export_map (void)
   g_autofree char *pdf = g_build_filename (dir, "map.pdf", NULL);
   g_autofree char *contents = NULL;
   gsize length;
-  g_auto(Run) png_run = { 0 };
-  g_auto(Run) svg_run = { 0 };
-  g_auto(Run) pdf_run = { 0 };
-  g_auto(Run) bad_layout = { 0 };
+  g_auto(MlTestRun) png_run = { 0 };
+  g_auto(MlTestRun) svg_run = { 0 };
+  g_auto(MlTestRun) pdf_run = { 0 };
+  g_auto(MlTestRun) bad_layout = { 0 };
 
   g_assert_no_error (error);
 
-  run_cli (&png_run, "export", "stakeholders", path, "-o", png, "--layout", "levels",
+  ml_test_run_cli (&png_run, "export", "stakeholders", path, "-o", png, "--layout", "levels",
            "--width", "800", "--height", "600", NULL);
   g_assert_cmpint (png_run.status, ==, 0);
   g_assert_true (g_file_get_contents (png, &contents, &length, NULL));
@@ -397,18 +358,18 @@ test_export_map (void)
   g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (contents + 20)), ==, 600);
   g_clear_pointer (&contents, g_free);
 
-  run_cli (&svg_run, "export", "stakeholders", path, "-o", svg, "--style", "projector", NULL);
+  ml_test_run_cli (&svg_run, "export", "stakeholders", path, "-o", svg, "--style", "projector", NULL);
   g_assert_cmpint (svg_run.status, ==, 0);
   g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, "<svg"));
   g_clear_pointer (&contents, g_free);
 
-  run_cli (&pdf_run, "export", "stakeholders", path, "-o", pdf, "--layout", "power-interest", NULL);
+  ml_test_run_cli (&pdf_run, "export", "stakeholders", path, "-o", pdf, "--layout", "power-interest", NULL);
   g_assert_cmpint (pdf_run.status, ==, 0);
   g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
 
-  run_cli (&bad_layout, "export", "stakeholders", path, "-o", png, "--layout", "spiral", NULL);
+  ml_test_run_cli (&bad_layout, "export", "stakeholders", path, "-o", png, "--layout", "spiral", NULL);
   g_assert_cmpint (bad_layout.status, ==, 2);
 }
 
@@ -423,21 +384,21 @@ test_export_mix (void)
   g_autofree char *pdf = g_build_filename (dir, "mix.pdf", NULL);
   g_autofree char *contents = NULL;
   gsize length;
-  g_auto(Run) help = { 0 };
-  g_auto(Run) png_run = { 0 };
-  g_auto(Run) svg_run = { 0 };
-  g_auto(Run) pdf_run = { 0 };
-  g_auto(Run) bad_style = { 0 };
-  g_auto(Run) bad_format = { 0 };
-  g_auto(Run) no_output = { 0 };
+  g_auto(MlTestRun) help = { 0 };
+  g_auto(MlTestRun) png_run = { 0 };
+  g_auto(MlTestRun) svg_run = { 0 };
+  g_auto(MlTestRun) pdf_run = { 0 };
+  g_auto(MlTestRun) bad_style = { 0 };
+  g_auto(MlTestRun) bad_format = { 0 };
+  g_auto(MlTestRun) no_output = { 0 };
 
   g_assert_no_error (error);
 
-  run_cli (&help, "export", "--help", NULL);
+  ml_test_run_cli (&help, "export", "--help", NULL);
   g_assert_cmpint (help.status, ==, 0);
   g_assert_nonnull (strstr (help.out, "export mix"));
 
-  run_cli (&png_run, "export", "mix", path, "-o", png, "--width", "800", "--height", "600", NULL);
+  ml_test_run_cli (&png_run, "export", "mix", path, "-o", png, "--width", "800", "--height", "600", NULL);
   g_assert_cmpint (png_run.status, ==, 0);
   g_assert_true (g_file_get_contents (png, &contents, &length, NULL));
   /* The PNG signature, then the IHDR chunk's width and height, big-endian. */
@@ -446,22 +407,22 @@ test_export_mix (void)
   g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (contents + 20)), ==, 600);
   g_clear_pointer (&contents, g_free);
 
-  run_cli (&svg_run, "export", "mix", path, "-o", svg, "--style", "projector", NULL);
+  ml_test_run_cli (&svg_run, "export", "mix", path, "-o", svg, "--style", "projector", NULL);
   g_assert_cmpint (svg_run.status, ==, 0);
   g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, "<svg"));
   g_clear_pointer (&contents, g_free);
 
-  run_cli (&pdf_run, "export", "mix", path, "-o", pdf, NULL);
+  ml_test_run_cli (&pdf_run, "export", "mix", path, "-o", pdf, NULL);
   g_assert_cmpint (pdf_run.status, ==, 0);
   g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
 
-  run_cli (&bad_style, "export", "mix", path, "-o", png, "--style", "neon", NULL);
+  ml_test_run_cli (&bad_style, "export", "mix", path, "-o", png, "--style", "neon", NULL);
   g_assert_cmpint (bad_style.status, ==, 2);
-  run_cli (&bad_format, "export", "mix", path, "-o", png, "--format", "gexf", NULL);
+  ml_test_run_cli (&bad_format, "export", "mix", path, "-o", png, "--format", "gexf", NULL);
   g_assert_cmpint (bad_format.status, ==, 2);
-  run_cli (&no_output, "export", "mix", path, NULL);
+  ml_test_run_cli (&no_output, "export", "mix", path, NULL);
   g_assert_cmpint (no_output.status, ==, 2);
 }
 
@@ -475,22 +436,22 @@ test_export_indicators (void)
   g_autofree char *svg = g_build_filename (dir, "indicators.svg", NULL);
   g_autofree char *pdf = g_build_filename (dir, "indicators.pdf", NULL);
   g_autofree char *contents = NULL;
-  g_auto(Run) help = { 0 };
-  g_auto(Run) png_run = { 0 };
-  g_auto(Run) svg_run = { 0 };
-  g_auto(Run) pdf_run = { 0 };
-  g_auto(Run) bad_date = { 0 };
-  g_auto(Run) bad_format = { 0 };
-  g_auto(Run) no_output = { 0 };
-  g_auto(Run) unknown = { 0 };
+  g_auto(MlTestRun) help = { 0 };
+  g_auto(MlTestRun) png_run = { 0 };
+  g_auto(MlTestRun) svg_run = { 0 };
+  g_auto(MlTestRun) pdf_run = { 0 };
+  g_auto(MlTestRun) bad_date = { 0 };
+  g_auto(MlTestRun) bad_format = { 0 };
+  g_auto(MlTestRun) no_output = { 0 };
+  g_auto(MlTestRun) unknown = { 0 };
 
   g_assert_no_error (error);
 
-  run_cli (&help, "export", "--help", NULL);
+  ml_test_run_cli (&help, "export", "--help", NULL);
   g_assert_cmpint (help.status, ==, 0);
   g_assert_nonnull (strstr (help.out, "export indicators"));
 
-  run_cli (&png_run, "export", "indicators", path, "-o", png, "--width", "800", "--height",
+  ml_test_run_cli (&png_run, "export", "indicators", path, "-o", png, "--width", "800", "--height",
            "600", "--today", "2026-11-27", NULL);
   g_assert_cmpint (png_run.status, ==, 0);
   g_assert_true (g_file_get_contents (png, &contents, NULL, NULL));
@@ -500,24 +461,24 @@ test_export_indicators (void)
   g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (contents + 20)), ==, 600);
   g_clear_pointer (&contents, g_free);
 
-  run_cli (&svg_run, "export", "indicators", path, "-o", svg, "--style", "projector", NULL);
+  ml_test_run_cli (&svg_run, "export", "indicators", path, "-o", svg, "--style", "projector", NULL);
   g_assert_cmpint (svg_run.status, ==, 0);
   g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, "<svg"));
   g_clear_pointer (&contents, g_free);
 
-  run_cli (&pdf_run, "export", "indicators", path, "-o", pdf, NULL);
+  ml_test_run_cli (&pdf_run, "export", "indicators", path, "-o", pdf, NULL);
   g_assert_cmpint (pdf_run.status, ==, 0);
   g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
 
-  run_cli (&bad_date, "export", "indicators", path, "-o", png, "--today", "soon", NULL);
+  ml_test_run_cli (&bad_date, "export", "indicators", path, "-o", png, "--today", "soon", NULL);
   g_assert_cmpint (bad_date.status, ==, 2);
-  run_cli (&bad_format, "export", "indicators", path, "-o", png, "--format", "gexf", NULL);
+  ml_test_run_cli (&bad_format, "export", "indicators", path, "-o", png, "--format", "gexf", NULL);
   g_assert_cmpint (bad_format.status, ==, 2);
-  run_cli (&no_output, "export", "indicators", path, NULL);
+  ml_test_run_cli (&no_output, "export", "indicators", path, NULL);
   g_assert_cmpint (no_output.status, ==, 2);
-  run_cli (&unknown, "export", "charts", path, "-o", png, NULL);
+  ml_test_run_cli (&unknown, "export", "charts", path, "-o", png, NULL);
   g_assert_cmpint (unknown.status, ==, 2);
   g_assert_nonnull (strstr (unknown.err, "indicators"));
 
@@ -531,20 +492,20 @@ static void
 test_indicators (void)
 {
   g_autofree char *path = sample ("norway-pilot-e.mlab");
-  g_auto(Run) table = { 0 };
-  g_auto(Run) csv = { 0 };
-  g_auto(Run) json = { 0 };
-  g_auto(Run) unknown = { 0 };
-  g_auto(Run) bad_date = { 0 };
+  g_auto(MlTestRun) table = { 0 };
+  g_auto(MlTestRun) csv = { 0 };
+  g_auto(MlTestRun) json = { 0 };
+  g_auto(MlTestRun) unknown = { 0 };
+  g_auto(MlTestRun) bad_date = { 0 };
   g_auto(GStrv) lines = NULL;
 
-  run_cli (&table, "indicators", "--today", "2026-11-27", path, NULL);
+  ml_test_run_cli (&table, "indicators", "--today", "2026-11-27", path, NULL);
   g_assert_cmpint (table.status, ==, 0);
   g_assert_true (g_str_has_prefix (table.out, "Status"));
   g_assert_true (g_regex_match_simple ("^No recent data .*Private co-funding", table.out,
                                        G_REGEX_MULTILINE, 0));
 
-  run_cli (&csv, "indicators", "--format", "csv", "--today", "2026-11-27", path, NULL);
+  ml_test_run_cli (&csv, "indicators", "--format", "csv", "--today", "2026-11-27", path, NULL);
   g_assert_cmpint (csv.status, ==, 0);
   lines = g_strsplit (csv.out, "\n", -1);
   g_assert_cmpstr (lines[0], ==, "mission,objective,indicator,name,unit,baseline,baseline_date,"
@@ -555,16 +516,16 @@ test_indicators (void)
   g_assert_true (g_str_has_prefix (lines[3], "m-zero-ferries,o-industry,i-leverage,"));
   g_assert_true (g_str_has_suffix (lines[3], ",2024-12-31,1.85723,2.5,2030-12-31,no-recent-data"));
 
-  run_cli (&json, "indicators", "-f", "json", "--today", "2026-11-27", path, NULL);
+  ml_test_run_cli (&json, "indicators", "-f", "json", "--today", "2026-11-27", path, NULL);
   g_assert_cmpint (json.status, ==, 0);
   g_assert_true (json_is_balanced (json.out));
   g_assert_nonnull (strstr (json.out, "\"indicators\": ["));
   g_assert_nonnull (strstr (json.out, "\"status\": \"no-recent-data\""));
   g_assert_null (strstr (json.out, "nan"));
 
-  run_cli (&unknown, "indicators", "--format", "xml", path, NULL);
+  ml_test_run_cli (&unknown, "indicators", "--format", "xml", path, NULL);
   g_assert_cmpint (unknown.status, ==, 2);
-  run_cli (&bad_date, "indicators", "--today", "2026-13-01", path, NULL);
+  ml_test_run_cli (&bad_date, "indicators", "--today", "2026-13-01", path, NULL);
   g_assert_cmpint (bad_date.status, ==, 2);
 }
 
@@ -575,19 +536,19 @@ static void
 test_mix (void)
 {
   g_autofree char *path = sample ("csiro-hydrogen.mlab");
-  g_auto(Run) table = { 0 };
-  g_auto(Run) csv = { 0 };
-  g_auto(Run) json = { 0 };
-  g_auto(Run) unknown = { 0 };
+  g_auto(MlTestRun) table = { 0 };
+  g_auto(MlTestRun) csv = { 0 };
+  g_auto(MlTestRun) json = { 0 };
+  g_auto(MlTestRun) unknown = { 0 };
   g_auto(GStrv) lines = NULL;
 
-  run_cli (&table, "mix", path, NULL);
+  ml_test_run_cli (&table, "mix", path, NULL);
   g_assert_cmpint (table.status, ==, 0);
   /* in-h2-research: AUD 68 M over research and development. */
   g_assert_true (g_regex_match_simple ("^supply +research +1  AUD 34000000.00$", table.out,
                                        G_REGEX_MULTILINE, 0));
 
-  run_cli (&csv, "mix", "--format", "csv", path, NULL);
+  ml_test_run_cli (&csv, "mix", "--format", "csv", path, NULL);
   g_assert_cmpint (csv.status, ==, 0);
   lines = g_strsplit (csv.out, "\n", -1);
   g_assert_cmpstr (lines[0], ==, "side,stage,instruments,currency,budget");
@@ -600,14 +561,14 @@ test_mix (void)
   g_assert_cmpstr (lines[21], ==, "");
   g_assert_cmpstr (lines[22], ==, "kind,message");
 
-  run_cli (&json, "mix", "-f", "json", path, NULL);
+  ml_test_run_cli (&json, "mix", "-f", "json", path, NULL);
   g_assert_cmpint (json.status, ==, 0);
   g_assert_true (json_is_balanced (json.out));
   g_assert_nonnull (strstr (json.out, "{\"side\": \"supply\", \"stage\": \"research\", "
                                       "\"instruments\": 1, \"budgets\": {\"AUD\": 34000000.00}}"));
   g_assert_nonnull (strstr (json.out, "\"findings\": ["));
 
-  run_cli (&unknown, "mix", "--format", "xml", path, NULL);
+  ml_test_run_cli (&unknown, "mix", "--format", "xml", path, NULL);
   g_assert_cmpint (unknown.status, ==, 2);
   g_assert_nonnull (strstr (unknown.err, "table, csv or json"));
 }
@@ -620,20 +581,20 @@ static void
 test_portfolio (void)
 {
   g_autofree char *path = sample ("csiro-hydrogen.mlab");
-  g_auto(Run) table = { 0 };
-  g_auto(Run) csv = { 0 };
-  g_auto(Run) json = { 0 };
-  g_auto(Run) unknown = { 0 };
-  g_auto(Run) bad_date = { 0 };
+  g_auto(MlTestRun) table = { 0 };
+  g_auto(MlTestRun) csv = { 0 };
+  g_auto(MlTestRun) json = { 0 };
+  g_auto(MlTestRun) unknown = { 0 };
+  g_auto(MlTestRun) bad_date = { 0 };
   g_auto(GStrv) lines = NULL;
 
-  run_cli (&table, "portfolio", "--today", "2023-01-01", path, NULL);
+  ml_test_run_cli (&table, "portfolio", "--today", "2023-01-01", path, NULL);
   g_assert_cmpint (table.status, ==, 0);
   g_assert_true (g_str_has_prefix (table.out, "Kind"));
   g_assert_true (g_regex_match_simple ("^Total  AUD 2393300000.00$", table.out,
                                        G_REGEX_MULTILINE, 0));
 
-  run_cli (&csv, "portfolio", "--format", "csv", "--today", "2023-01-01", path, NULL);
+  ml_test_run_cli (&csv, "portfolio", "--format", "csv", "--today", "2023-01-01", path, NULL);
   g_assert_cmpint (csv.status, ==, 0);
   lines = g_strsplit (csv.out, "\n", -1);
   g_assert_cmpstr (lines[0], ==, "kind,id,name,mission,workstream,status,owner,funders,start,end,"
@@ -655,7 +616,7 @@ test_portfolio (void)
                                              "m-h2,,,s-csiro,,2020-07-01,2027-06-30,"
                                              "68000000.00,AUD,,"));
 
-  run_cli (&json, "portfolio", "-f", "json", "--today", "2023-01-01", path, NULL);
+  ml_test_run_cli (&json, "portfolio", "-f", "json", "--today", "2023-01-01", path, NULL);
   g_assert_cmpint (json.status, ==, 0);
   g_assert_true (json_is_balanced (json.out));
   g_assert_nonnull (strstr (json.out, "\"items\": ["));
@@ -663,9 +624,9 @@ test_portfolio (void)
   /* Names such as “financing” hold “nan”: only a value may not be NaN. */
   g_assert_null (strstr (json.out, ": nan"));
 
-  run_cli (&unknown, "portfolio", "--format", "xml", path, NULL);
+  ml_test_run_cli (&unknown, "portfolio", "--format", "xml", path, NULL);
   g_assert_cmpint (unknown.status, ==, 2);
-  run_cli (&bad_date, "portfolio", "--today", "2023-13-01", path, NULL);
+  ml_test_run_cli (&bad_date, "portfolio", "--today", "2023-13-01", path, NULL);
   g_assert_cmpint (bad_date.status, ==, 2);
 }
 

@@ -17,6 +17,7 @@
 #include "ml-csv-import.h"
 #include "ml-graph-export.h"
 #include "ml-project-io.h"
+#include "ml-test-util.h"
 #include "ml-xml-writer.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
@@ -539,47 +540,6 @@ test_graph_placed (void)
 
 /* The command line */
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_cli (Run        *run,
-         const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  int wait_status;
-  va_list args;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("MISSIONLAB_CLI"));
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_nonnull (g_ptr_array_index (argv, 0));
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               &run->out, &run->err, &wait_status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-}
-
 static char *
 copy_sample (const char *dir,
              const char *name)
@@ -633,34 +593,34 @@ test_cli_export (void)
   g_autofree char *graphml = g_build_filename (dir, "net.graphml", NULL);
   g_autofree char *gexf = g_build_filename (dir, "net.xml", NULL);
   g_autofree char *missing = g_build_filename (dir, "missing.mlab", NULL);
-  g_auto(Run) ok = { 0 };
-  g_auto(Run) ok_gexf = { 0 };
-  g_auto(Run) unknown = { 0 };
-  g_auto(Run) no_format = { 0 };
-  g_auto(Run) no_output = { 0 };
-  g_auto(Run) no_project = { 0 };
+  g_auto(MlTestRun) ok = { 0 };
+  g_auto(MlTestRun) ok_gexf = { 0 };
+  g_auto(MlTestRun) unknown = { 0 };
+  g_auto(MlTestRun) no_format = { 0 };
+  g_auto(MlTestRun) no_output = { 0 };
+  g_auto(MlTestRun) no_project = { 0 };
   g_autoptr(xmlDoc) doc = NULL;
   g_autoptr(xmlDoc) gexf_doc = NULL;
 
-  run_cli (&ok, "export", "stakeholders", project, "-o", graphml, NULL);
+  ml_test_run_cli (&ok, "export", "stakeholders", project, "-o", graphml, NULL);
   g_assert_cmpint (ok.status, ==, 0);
   doc = xmlReadFile (graphml, NULL, XML_PARSE_NONET);
   g_assert_nonnull (doc);
 
-  run_cli (&ok_gexf, "export", "stakeholders", project, "-o", gexf, "--format", "GEXF", NULL);
+  ml_test_run_cli (&ok_gexf, "export", "stakeholders", project, "-o", gexf, "--format", "GEXF", NULL);
   g_assert_cmpint (ok_gexf.status, ==, 0);
   gexf_doc = xmlReadFile (gexf, NULL, XML_PARSE_NONET);
   g_assert_nonnull (gexf_doc);
   g_assert_cmpstr ((const char *) xmlDocGetRootElement (gexf_doc)->name, ==, "gexf");
 
-  run_cli (&unknown, "export", "stakeholders", project, "-o", graphml, "--format", "dot", NULL);
+  ml_test_run_cli (&unknown, "export", "stakeholders", project, "-o", graphml, "--format", "dot", NULL);
   g_assert_cmpint (unknown.status, ==, 2);
   g_assert_nonnull (strstr (unknown.err, "graphml, gexf"));
-  run_cli (&no_format, "export", "stakeholders", project, "-o", gexf, NULL);
+  ml_test_run_cli (&no_format, "export", "stakeholders", project, "-o", gexf, NULL);
   g_assert_cmpint (no_format.status, ==, 2);
-  run_cli (&no_output, "export", "stakeholders", project, NULL);
+  ml_test_run_cli (&no_output, "export", "stakeholders", project, NULL);
   g_assert_cmpint (no_output.status, ==, 2);
-  run_cli (&no_project, "export", "stakeholders", missing, "-o", graphml, NULL);
+  ml_test_run_cli (&no_project, "export", "stakeholders", missing, "-o", graphml, NULL);
   g_assert_cmpint (no_project.status, ==, 3);
 }
 
@@ -683,53 +643,53 @@ test_cli_import (void)
                                      "name,type,level\nSomebody,sometimes,local\n");
   g_autofree char *missing = g_build_filename (dir, "missing.csv", NULL);
   g_autofree char *after = NULL;
-  g_auto(Run) invalid = { 0 };
-  g_auto(Run) dry = { 0 };
-  g_auto(Run) stakeholders = { 0 };
-  g_auto(Run) relations = { 0 };
-  g_auto(Run) again = { 0 };
-  g_auto(Run) validate = { 0 };
-  g_auto(Run) no_csv = { 0 };
-  g_auto(Run) usage = { 0 };
-  g_auto(Run) unknown = { 0 };
+  g_auto(MlTestRun) invalid = { 0 };
+  g_auto(MlTestRun) dry = { 0 };
+  g_auto(MlTestRun) stakeholders = { 0 };
+  g_auto(MlTestRun) relations = { 0 };
+  g_auto(MlTestRun) again = { 0 };
+  g_auto(MlTestRun) validate = { 0 };
+  g_auto(MlTestRun) no_csv = { 0 };
+  g_auto(MlTestRun) usage = { 0 };
+  g_auto(MlTestRun) unknown = { 0 };
 
   g_assert_no_error (error);
 
-  run_cli (&invalid, "import", "stakeholders", project, bad, NULL);
+  ml_test_run_cli (&invalid, "import", "stakeholders", project, bad, NULL);
   g_assert_cmpint (invalid.status, ==, 1);
   g_assert_nonnull (strstr (invalid.err, "line 2: “sometimes” is not a valid type"));
   after = read_file (project);
   g_assert_cmpstr (after, ==, original);
   g_clear_pointer (&after, g_free);
 
-  run_cli (&dry, "import", "stakeholders", project, people, "--dry-run", NULL);
+  ml_test_run_cli (&dry, "import", "stakeholders", project, people, "--dry-run", NULL);
   g_assert_cmpint (dry.status, ==, 0);
   g_assert_nonnull (strstr (dry.out, "Water Board; North"));
   after = read_file (project);
   g_assert_cmpstr (after, ==, original);
   g_clear_pointer (&after, g_free);
 
-  run_cli (&stakeholders, "import", "stakeholders", project, people, NULL);
+  ml_test_run_cli (&stakeholders, "import", "stakeholders", project, people, NULL);
   g_assert_cmpint (stakeholders.status, ==, 0);
   g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
-  run_cli (&relations, "import", "relations", project, ties, NULL);
+  ml_test_run_cli (&relations, "import", "relations", project, ties, NULL);
   g_assert_cmpint (relations.status, ==, 0);
   after = read_file (project);
   g_assert_nonnull (strstr (after, "Water Board; North"));
 
   /* Importing the same file again adds nothing. */
-  run_cli (&again, "import", "stakeholders", project, people, NULL);
+  ml_test_run_cli (&again, "import", "stakeholders", project, people, NULL);
   g_assert_cmpint (again.status, ==, 0);
   g_assert_nonnull (strstr (again.out, "skipped"));
 
-  run_cli (&validate, "validate", project, NULL);
+  ml_test_run_cli (&validate, "validate", project, NULL);
   g_assert_cmpint (validate.status, ==, 0);
 
-  run_cli (&no_csv, "import", "relations", project, missing, NULL);
+  ml_test_run_cli (&no_csv, "import", "relations", project, missing, NULL);
   g_assert_cmpint (no_csv.status, ==, 3);
-  run_cli (&usage, "import", "stakeholders", project, NULL);
+  ml_test_run_cli (&usage, "import", "stakeholders", project, NULL);
   g_assert_cmpint (usage.status, ==, 2);
-  run_cli (&unknown, "import", "budgets", project, people, NULL);
+  ml_test_run_cli (&unknown, "import", "budgets", project, people, NULL);
   g_assert_cmpint (unknown.status, ==, 2);
 }
 
