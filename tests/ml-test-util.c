@@ -6,11 +6,13 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 #include <sys/wait.h>
 
 #include "ml-diagnostic.h"
 #include "ml-project-io.h"
+#include "ml-stats.h"
 #include "ml-test-util.h"
 #include "ml-xml-reader.h"
 
@@ -36,6 +38,21 @@ ml_test_load_text (const char *text)
   return g_steal_pointer (&project);
 }
 
+/* The amount in @currency in an array of MlBudget, 0 when it has none. */
+double
+ml_test_budget_in (GArray     *budgets,
+                   const char *currency)
+{
+  for (guint i = 0; i < budgets->len; i++)
+    {
+      const MlBudget *b = &g_array_index (budgets, MlBudget, i);
+
+      if (g_strcmp0 (b->currency, currency) == 0)
+        return b->amount;
+    }
+  return 0;
+}
+
 MlDate
 ml_test_parse_date (const char *text)
 {
@@ -44,6 +61,18 @@ ml_test_parse_date (const char *text)
   g_assert_true (ml_date_parse (text, &date));
 
   return date;
+}
+
+/* The element with @id, which must exist. */
+MlElement *
+ml_test_lookup (MlProject  *project,
+                const char *id)
+{
+  MlElement *element = ml_project_lookup (project, id);
+
+  g_assert_nonnull (element);
+
+  return element;
 }
 
 static int
@@ -103,6 +132,18 @@ ml_test_get_pixel (cairo_surface_t *surface,
   pixel.blue = value & 0xff;
 
   return pixel;
+}
+
+/* Whether @pixel shows @color, within the rounding and antialiasing of Cairo. */
+gboolean
+ml_test_pixel_is (MlTestPixel    pixel,
+                  const MlColor *color)
+{
+  const int tolerance = 3;
+
+  return ABS (pixel.red - (int) round (color->red * 255)) <= tolerance &&
+         ABS (pixel.green - (int) round (color->green * 255)) <= tolerance &&
+         ABS (pixel.blue - (int) round (color->blue * 255)) <= tolerance;
 }
 
 void

@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * What the analysis tests share: a project from XML text, a date that must parse, a pixel of an image surface, a run of the CLI, a sample exported to every format, and one test per bundled sample.
+ * What the analysis tests share: a project from XML text, a date that must parse, the amount of a currency in budgets, a pixel of an image surface, a run of the CLI, a sample exported to every format, and one test per bundled sample.
  */
 
 #pragma once
@@ -35,11 +35,17 @@ typedef gboolean (*MlTestExportFunc) (MlProject        *project,
 
 MlProject   *ml_test_load_text        (const char       *text);
 MlDate       ml_test_parse_date       (const char       *text);
+double       ml_test_budget_in        (GArray           *budgets,
+                                       const char       *currency);
+MlElement   *ml_test_lookup           (MlProject        *project,
+                                       const char       *id);
 void         ml_test_add_sample_tests (const char       *prefix,
                                        GTestDataFunc     func);
 MlTestPixel  ml_test_get_pixel        (cairo_surface_t  *surface,
                                        int               x,
                                        int               y);
+gboolean     ml_test_pixel_is         (MlTestPixel       pixel,
+                                       const MlColor    *color);
 void         ml_test_run_clear        (MlTestRun        *run);
 void         ml_test_run_cli          (MlTestRun        *run,
                                        const char       *first,

@@ -567,10 +567,34 @@ test_mix (void)
   g_assert_nonnull (strstr (json.out, "{\"side\": \"supply\", \"stage\": \"research\", "
                                       "\"instruments\": 1, \"budgets\": {\"AUD\": 34000000.00}}"));
   g_assert_nonnull (strstr (json.out, "\"findings\": ["));
+  g_assert_nonnull (strstr (json.out, "\"rates\": {}"));
 
   ml_test_run_cli (&unknown, "mix", "--format", "xml", path, NULL);
   g_assert_cmpint (unknown.status, ==, 2);
   g_assert_nonnull (strstr (unknown.err, "table, csv or json"));
+}
+
+/* norway-pilot-e budgets its instruments in NOK but in-eu-cofund (EUR 20 M) and in-mi
+ * (EUR 1.5 M) in EUR, over research, development and demonstration; the project has one EUR at
+ * NOK 11.6. No EUR is left anywhere.
+ */
+static void
+test_mix_converts (void)
+{
+  g_autofree char *path = sample ("norway-pilot-e.mlab");
+  g_auto(MlTestRun) table = { 0 };
+  g_auto(MlTestRun) json = { 0 };
+
+  ml_test_run_cli (&table, "mix", path, NULL);
+  g_assert_cmpint (table.status, ==, 0);
+  g_assert_false (g_regex_match_simple ("EUR [0-9]", table.out, 0, 0));
+  g_assert_nonnull (strstr (table.out, "\nConverted at the project’s exchange rates: "
+                                       "1 EUR = 11.6 NOK.\n"));
+
+  ml_test_run_cli (&json, "mix", "-f", "json", path, NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_true (json_is_balanced (json.out));
+  g_assert_nonnull (strstr (json.out, "\"rates\": {\"EUR\": 11.6}\n}\n"));
 }
 
 /* csiro-hydrogen by hand: `grep -c '<activity '` gives 18 activities and `grep -c '<instrument '`
@@ -647,6 +671,7 @@ main (int    argc,
   g_test_add_func ("/cli/export-indicators", test_export_indicators);
   g_test_add_func ("/cli/indicators", test_indicators);
   g_test_add_func ("/cli/mix", test_mix);
+  g_test_add_func ("/cli/mix-converts", test_mix_converts);
   g_test_add_func ("/cli/portfolio", test_portfolio);
 
   return g_test_run ();

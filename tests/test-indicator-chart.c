@@ -195,6 +195,23 @@ test_sample (gconstpointer data)
   ml_test_assert_exports (data, export_sample);
 }
 
+static void
+test_header_height (void)
+{
+  g_autoptr(MlProject) project = ml_test_load_text (chart_project);
+  const MlStyle *style = ml_style_get (ML_STYLE_SCREEN);
+  double header = ml_indicator_chart_get_header_height (style);
+  MlIndicatorChartAxes axes;
+
+  /* The name's row, 14 × 1.5, and the unit's, 12 × 1.5; the plot starts below both, so a
+   * chart drawn that much higher loses them and nothing else.
+   */
+  g_assert_cmpfloat (header, ==, 21 + 18);
+  ml_indicator_chart_get_axes (get_indicator (project, "on"), ml_test_parse_date ("2025-06-01"),
+                               style, 0, -header, 300, 200 + header, &axes);
+  g_assert_cmpfloat (axes.plot_y, >, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -204,6 +221,7 @@ main (int    argc,
   g_test_add_func ("/indicator-chart/on-track", test_on_track);
   g_test_add_func ("/indicator-chart/off-track", test_off_track);
   g_test_add_func ("/indicator-chart/edge-cases", test_edge_cases);
+  g_test_add_func ("/indicator-chart/header-height", test_header_height);
   ml_test_add_sample_tests ("/indicator-chart", test_sample);
 
   return g_test_run ();

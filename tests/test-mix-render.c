@@ -87,7 +87,7 @@ test_cells (void)
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
   cairo_t *cr = cairo_create (surface);
 
-  ml_mix_renderer_draw (mix, ml_style_get (ML_STYLE_SCREEN), cr, WIDTH, HEIGHT);
+  ml_mix_renderer_draw (mix, ml_style_get (ML_STYLE_SCREEN), NULL, cr, WIDTH, HEIGHT);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 
@@ -104,6 +104,80 @@ test_cells (void)
   g_assert_cmpuint (count_red (surface, 180, 90, 220, 170), ==, 0);
   g_assert_cmpuint (count_red (surface, 180, 480, 220, 560), ==, 0);
 
+  cairo_surface_destroy (surface);
+}
+
+/* The same geometry: the chip of i1 in supply × research runs from y = 44.8 + 7 = 51.8 to
+ * 51.8 + 12 × 1.6 = 71, that of i2 in systemic × research from 439.7 to 458.9.
+ */
+static void
+test_pick (void)
+{
+  g_autoptr(MlProject) project = ml_test_load_text (mix_project);
+  g_autoptr(MlPolicyMix) mix = ml_policy_mix_compute (project);
+  const MlStyle *style = ml_style_get (ML_STYLE_SCREEN);
+  MlMixHit hit;
+
+  g_assert_true (ml_mix_renderer_pick (mix, style, WIDTH, HEIGHT, 200, 60, &hit));
+  g_assert_cmpstr (ml_element_get_id (hit.instrument), ==, "i1");
+  g_assert_cmpint (hit.side, ==, ML_SIDE_SUPPLY);
+  g_assert_cmpint (hit.stage, ==, ML_STAGE_RESEARCH);
+
+  /* Below the chip, in the same cell. */
+  g_assert_true (ml_mix_renderer_pick (mix, style, WIDTH, HEIGHT, 200, 110, &hit));
+  g_assert_null (hit.instrument);
+  g_assert_cmpint (hit.side, ==, ML_SIDE_SUPPLY);
+  g_assert_cmpint (hit.stage, ==, ML_STAGE_RESEARCH);
+
+  g_assert_true (ml_mix_renderer_pick (mix, style, WIDTH, HEIGHT, 200, 450, &hit));
+  g_assert_cmpstr (ml_element_get_id (hit.instrument), ==, "i2");
+  g_assert_cmpint (hit.side, ==, ML_SIDE_SYSTEMIC);
+
+  /* An empty cell, demand × deployment. */
+  g_assert_true (ml_mix_renderer_pick (mix, style, WIDTH, HEIGHT, 740, 200, &hit));
+  g_assert_null (hit.instrument);
+  g_assert_cmpint (hit.side, ==, ML_SIDE_DEMAND);
+  g_assert_cmpint (hit.stage, ==, ML_STAGE_DEPLOYMENT);
+
+  /* The margin, the header row and the caption are in no cell. */
+  g_assert_false (ml_mix_renderer_pick (mix, style, WIDTH, HEIGHT, 5, 5, &hit));
+  g_assert_false (ml_mix_renderer_pick (mix, style, WIDTH, HEIGHT, 400, 30, &hit));
+  g_assert_false (ml_mix_renderer_pick (mix, style, WIDTH, HEIGHT, 400, 580, &hit));
+}
+
+/* A selected chip is filled with the accent colour #3584e4, in its right part where the short
+ * name leaves no text: 7 in from the cell's edge is the chip's edge, and 14 further in its
+ * round end is past (its radius is 9.6).
+ */
+static void
+test_selected (void)
+{
+  g_autoptr(MlProject) project = ml_test_load_text (mix_project);
+  g_autoptr(MlPolicyMix) mix = ml_policy_mix_compute (project);
+  const MlStyle *style = ml_style_get (ML_STYLE_SCREEN);
+  MlElement *i1 = ml_project_lookup (project, "i1");
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+  cairo_rectangle_t cell;
+  int x;
+
+  ml_mix_renderer_get_cell_area (style, WIDTH, HEIGHT, ML_SIDE_SUPPLY, ML_STAGE_RESEARCH, &cell);
+  g_assert_cmpfloat_with_epsilon (cell.y, 44.8, 1e-9);
+  g_assert_cmpfloat_with_epsilon (cell.height, 129.3, 1e-9);
+  x = (int) (cell.x + cell.width - 7 - 14);
+
+  ml_mix_renderer_draw (mix, style, NULL, cr, WIDTH, HEIGHT);
+  cairo_surface_flush (surface);
+  /* Unselected: the white fill of a chip. */
+  assert_pixel (surface, x, 61, 255, 255, 255);
+
+  ml_mix_renderer_draw (mix, style, i1, cr, WIDTH, HEIGHT);
+  cairo_surface_flush (surface);
+  assert_pixel (surface, x, 61, 0x35, 0x84, 0xe4);
+  /* i2 is not selected. */
+  assert_pixel (surface, x, 450, 255, 255, 255);
+
+  cairo_destroy (cr);
   cairo_surface_destroy (surface);
 }
 
@@ -162,6 +236,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/mix-render/cells", test_cells);
+  g_test_add_func ("/mix-render/pick", test_pick);
+  g_test_add_func ("/mix-render/selected", test_selected);
   g_test_add_func ("/mix-render/png-size", test_png_size);
   ml_test_add_sample_tests ("/mix-render", test_sample);
 

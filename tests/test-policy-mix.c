@@ -48,21 +48,6 @@ get_finding (MlPolicyMix  *mix,
   g_assert_not_reached ();
 }
 
-/* The amount in @currency in a budget array, and that no other currency is there. */
-static double
-budget_in (GArray     *budgets,
-           const char *currency)
-{
-  for (guint i = 0; i < budgets->len; i++)
-    {
-      const MlBudget *b = &g_array_index (budgets, MlBudget, i);
-
-      if (g_strcmp0 (b->currency, currency) == 0)
-        return b->amount;
-    }
-  return 0;
-}
-
 static void
 print_findings (MlPolicyMix *mix)
 {
@@ -116,21 +101,21 @@ test_every_finding (void)
   g_assert_cmpuint (ml_policy_mix_get_type_count (mix, 0, ML_STAGE_RESEARCH), ==, 2);
 
   /* Research: 800 / 2 + 400 = 800 AUD; development: 800 / 2 = 400 AUD; EUR stays apart. */
-  g_assert_cmpfloat_with_epsilon (budget_in (ml_policy_mix_get_budgets (mix, ML_SIDE_SUPPLY,
+  g_assert_cmpfloat_with_epsilon (ml_test_budget_in (ml_policy_mix_get_budgets (mix, ML_SIDE_SUPPLY,
                                                                         ML_STAGE_RESEARCH),
                                              "AUD"), 800, 1e-9);
   g_assert_cmpuint (ml_policy_mix_get_budgets (mix, ML_SIDE_SUPPLY, ML_STAGE_RESEARCH)->len, ==, 1);
-  g_assert_cmpfloat_with_epsilon (budget_in (ml_policy_mix_get_budgets (mix, ML_SIDE_SUPPLY,
+  g_assert_cmpfloat_with_epsilon (ml_test_budget_in (ml_policy_mix_get_budgets (mix, ML_SIDE_SUPPLY,
                                                                         ML_STAGE_DEVELOPMENT),
                                              "AUD"), 400, 1e-9);
   g_assert_cmpuint (ml_policy_mix_get_budgets (mix, ML_SIDE_DEMAND, ML_STAGE_DEMONSTRATION)->len,
                     ==, 1);
-  g_assert_cmpfloat_with_epsilon (budget_in (ml_policy_mix_get_budgets (mix, ML_SIDE_DEMAND,
+  g_assert_cmpfloat_with_epsilon (ml_test_budget_in (ml_policy_mix_get_budgets (mix, ML_SIDE_DEMAND,
                                                                         ML_STAGE_DEMONSTRATION),
                                              "EUR"), 100, 1e-9);
   /* i4 has no stage: 800 + 400 = 1200 AUD staged. */
-  g_assert_cmpfloat_with_epsilon (budget_in (ml_policy_mix_get_totals (mix), "AUD"), 1200, 1e-9);
-  g_assert_cmpfloat_with_epsilon (budget_in (ml_policy_mix_get_totals (mix), "EUR"), 100, 1e-9);
+  g_assert_cmpfloat_with_epsilon (ml_test_budget_in (ml_policy_mix_get_totals (mix), "AUD"), 1200, 1e-9);
+  g_assert_cmpfloat_with_epsilon (ml_test_budget_in (ml_policy_mix_get_totals (mix), "EUR"), 100, 1e-9);
   g_assert_cmpuint (ml_policy_mix_get_unstaged (mix)->len, ==, 1);
 
   g_assert_cmpuint (count_findings (mix, ML_FINDING_UNSTAGED_INSTRUMENT), ==, 1);
@@ -190,13 +175,13 @@ test_no_finding (void)
   g_assert_cmpuint (ml_policy_mix_get_findings (mix)->len, ==, 0);
   /* 300 / 3 and 200 / 2. */
   for (guint stage = ML_STAGE_RESEARCH; stage <= ML_STAGE_DEMONSTRATION; stage++)
-    g_assert_cmpfloat_with_epsilon (budget_in (ml_policy_mix_get_budgets (mix, ML_SIDE_SUPPLY,
+    g_assert_cmpfloat_with_epsilon (ml_test_budget_in (ml_policy_mix_get_budgets (mix, ML_SIDE_SUPPLY,
                                                                           stage),
                                                "AUD"), 100, 1e-9);
-  g_assert_cmpfloat_with_epsilon (budget_in (ml_policy_mix_get_budgets (mix, ML_SIDE_DEMAND,
+  g_assert_cmpfloat_with_epsilon (ml_test_budget_in (ml_policy_mix_get_budgets (mix, ML_SIDE_DEMAND,
                                                                         ML_STAGE_DIFFUSION),
                                              "AUD"), 100, 1e-9);
-  g_assert_cmpfloat_with_epsilon (budget_in (ml_policy_mix_get_totals (mix), "AUD"), 500, 1e-9);
+  g_assert_cmpfloat_with_epsilon (ml_test_budget_in (ml_policy_mix_get_totals (mix), "AUD"), 500, 1e-9);
 }
 
 /* Three instruments run by gov, one by nobody: a single owner. */
@@ -227,6 +212,59 @@ test_single_owner (void)
   g_assert_cmpuint (count_findings (mix, ML_FINDING_BUDGET_CONCENTRATION), ==, 0);
   g_assert_cmpuint (count_findings (mix, ML_FINDING_CROWDING_IN), ==, 0);
   g_assert_cmpuint (count_findings (mix, ML_FINDING_FUNDING_GAP), ==, 0);
+}
+
+/* Dragging i1 (supply; research and development) from research to demand × deployment: it
+ * becomes demand at development and deployment, in one command that undoes whole.
+ */
+static void
+test_move (void)
+{
+  g_autoptr(MlProject) project = ml_test_load_text (every_finding);
+  MlElement *i1 = ml_project_lookup (project, "i1");
+  g_autoptr(MlCommand) move = NULL;
+  g_autoptr(MlCommand) merge = NULL;
+  g_autoptr(MlPolicyMix) after = NULL;
+  g_autoptr(MlPolicyMix) undone = NULL;
+  g_autoptr(GError) error = NULL;
+  guint64 both = (1 << ML_STAGE_RESEARCH) | (1 << ML_STAGE_DEVELOPMENT);
+
+  /* The cell it is in already: nothing to do. */
+  g_assert_null (ml_policy_mix_move_command (i1, ML_STAGE_RESEARCH, ML_SIDE_SUPPLY,
+                                             ML_STAGE_RESEARCH));
+
+  move = ml_policy_mix_move_command (i1, ML_STAGE_RESEARCH, ML_SIDE_DEMAND, ML_STAGE_DEPLOYMENT);
+  g_assert_nonnull (move);
+  g_assert_cmpstr (ml_command_get_label (move), ==, "Move Instrument");
+  g_assert_true (ml_command_apply (move, project, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ml_element_get_enum (i1, ML_INSTRUMENT_SIDE), ==, ML_SIDE_DEMAND);
+  g_assert_cmphex (ml_element_get_flags (i1, ML_INSTRUMENT_STAGES), ==,
+                   (1 << ML_STAGE_DEVELOPMENT) | (1 << ML_STAGE_DEPLOYMENT));
+
+  after = ml_policy_mix_compute (project);
+  g_assert_cmpuint (ml_policy_mix_get_instruments (after, ML_SIDE_DEMAND,
+                                                   ML_STAGE_DEPLOYMENT)->len, ==, 1);
+  g_assert_cmpuint (ml_policy_mix_get_instruments (after, ML_SIDE_DEMAND,
+                                                   ML_STAGE_DEVELOPMENT)->len, ==, 1);
+  /* Only i2 is left in supply × research. */
+  g_assert_cmpuint (ml_policy_mix_get_instruments (after, ML_SIDE_SUPPLY,
+                                                   ML_STAGE_RESEARCH)->len, ==, 1);
+
+  ml_command_revert (move, project);
+  g_assert_cmpint (ml_element_get_enum (i1, ML_INSTRUMENT_SIDE), ==, ML_SIDE_SUPPLY);
+  g_assert_cmphex (ml_element_get_flags (i1, ML_INSTRUMENT_STAGES), ==, both);
+  undone = ml_policy_mix_compute (project);
+  g_assert_cmpuint (ml_policy_mix_get_instruments (undone, ML_SIDE_SUPPLY,
+                                                   ML_STAGE_RESEARCH)->len, ==, 2);
+
+  /* Onto a stage it has already, in the same row: one stage fewer, the side untouched. */
+  merge = ml_policy_mix_move_command (i1, ML_STAGE_RESEARCH, ML_SIDE_SUPPLY,
+                                      ML_STAGE_DEVELOPMENT);
+  g_assert_true (ml_command_apply (merge, project, &error));
+  g_assert_cmphex (ml_element_get_flags (i1, ML_INSTRUMENT_STAGES), ==,
+                   1 << ML_STAGE_DEVELOPMENT);
+  g_assert_cmpint (ml_element_get_enum (i1, ML_INSTRUMENT_SIDE), ==, ML_SIDE_SUPPLY);
 }
 
 static void
@@ -265,7 +303,7 @@ test_sample (gconstpointer data)
 
       for (guint side = 0; side < ML_N_SIDES; side++)
         for (guint stage = 0; stage < ML_N_STAGES; stage++)
-          sum += budget_in (ml_policy_mix_get_budgets (mix, side, stage), total->currency);
+          sum += ml_test_budget_in (ml_policy_mix_get_budgets (mix, side, stage), total->currency);
       g_assert_cmpfloat_with_epsilon (sum, total->amount, 1e-6 * MAX (1, total->amount));
     }
   for (guint i = 0; i < ml_policy_mix_get_findings (mix)->len; i++)
@@ -286,6 +324,7 @@ main (int   argc,
   g_test_add_func ("/policy-mix/every-finding", test_every_finding);
   g_test_add_func ("/policy-mix/no-finding", test_no_finding);
   g_test_add_func ("/policy-mix/single-owner", test_single_owner);
+  g_test_add_func ("/policy-mix/move", test_move);
 
   ml_test_add_sample_tests ("/policy-mix", test_sample);
 

@@ -17,6 +17,7 @@
 #include "ml-error.h"
 #include "ml-project-io.h"
 #include "ml-roadmap-export.h"
+#include "ml-test-util.h"
 #include "ml-time-unit.h"
 #include "ml-timeline-renderer.h"
 #include "ml-xml-reader.h"
@@ -100,17 +101,6 @@ load_sample (const char *name)
   g_assert_nonnull (project);
 
   return project;
-}
-
-static MlElement *
-lookup (MlProject  *project,
-        const char *id)
-{
-  MlElement *element = ml_project_lookup (project, id);
-
-  g_assert_nonnull (element);
-
-  return element;
 }
 
 static Pixel
@@ -346,7 +336,7 @@ test_bars_today_markers (void)
    * (lighter, as this is a light style) on the right.
    */
   g_assert_true (ml_timeline_renderer_get_element_rect (renderer, &viewport,
-                                                        lookup (project, "a1"), &rect));
+                                                        ml_test_lookup (project, "a1"), &rect));
   g_assert_cmpfloat_with_epsilon (rect.x, ml_timeline_viewport_x_of_day (
                                     &viewport, ml_timeline_renderer_get_header_width (renderer),
                                     ml_date_from_ymd (2024, 1, 1)), 1e-9);
@@ -361,13 +351,13 @@ test_bars_today_markers (void)
 
   /* Beta is done: its colour throughout. */
   g_assert_true (ml_timeline_renderer_get_element_rect (renderer, &viewport,
-                                                        lookup (project, "a2"), &rect));
+                                                        ml_test_lookup (project, "a2"), &rect));
   assert_pixel_is (surface, rect.x + rect.width * 0.7, rect.y + rect.height / 2,
                    &style->status[ML_STATUS_DONE]);
 
   /* Delta is at risk, a fifth done. */
   g_assert_true (ml_timeline_renderer_get_element_rect (renderer, &viewport,
-                                                        lookup (project, "a4"), &rect));
+                                                        ml_test_lookup (project, "a4"), &rect));
   assert_pixel_is (surface, rect.x + 3, rect.y + rect.height / 2,
                    &style->status[ML_STATUS_AT_RISK]);
 
@@ -375,14 +365,14 @@ test_bars_today_markers (void)
   x = ml_timeline_viewport_x_of_day (&viewport, ml_timeline_renderer_get_header_width (renderer),
                                      today + 0.5);
   g_assert_true (ml_timeline_renderer_get_element_rect (renderer, &viewport,
-                                                        lookup (project, "a1"), &rect));
+                                                        ml_test_lookup (project, "a1"), &rect));
   assert_pixel_is (surface, x, rect.y + rect.height / 2, &style->accent);
   assert_pixel_is (surface, x, ml_timeline_renderer_get_axis_height (renderer) + 2,
                    &style->accent);
 
   /* A reached milestone is a diamond in the done colour, centred on its date. */
   g_assert_true (ml_timeline_renderer_get_element_rect (renderer, &viewport,
-                                                        lookup (project, "m1"), &rect));
+                                                        ml_test_lookup (project, "m1"), &rect));
   g_assert_cmpfloat_with_epsilon (rect.x + rect.width / 2,
                                   ml_timeline_viewport_x_of_day (
                                     &viewport, ml_timeline_renderer_get_header_width (renderer),
@@ -391,13 +381,13 @@ test_bars_today_markers (void)
                    &style->status[ML_STATUS_DONE]);
   /* A decision point is a disc in its outcome's colour (here around a check mark). */
   g_assert_true (ml_timeline_renderer_get_element_rect (renderer, &viewport,
-                                                        lookup (project, "d1"), &rect));
+                                                        ml_test_lookup (project, "d1"), &rect));
   assert_pixel_is (surface, rect.x + rect.width / 2, rect.y + rect.height * 0.2,
                    &style->outcome[ML_OUTCOME_CONTINUE]);
 
   /* Nothing is drawn where nothing is: the background of the first lane, right of all. */
   g_assert_true (ml_timeline_renderer_get_element_rect (renderer, &viewport,
-                                                        lookup (project, "a1"), &rect));
+                                                        ml_test_lookup (project, "a1"), &rect));
   assert_pixel_is (surface, viewport.width - 3, rect.y + rect.height / 2, &style->background);
 
   cairo_surface_destroy (surface);
@@ -415,13 +405,13 @@ test_selection_and_critical (void)
   cairo_rectangle_t rect;
 
   renderer = ml_timeline_renderer_new (project, style);
-  ml_timeline_renderer_set_selected (renderer, lookup (project, "a4"));
+  ml_timeline_renderer_set_selected (renderer, ml_test_lookup (project, "a4"));
   small_viewport (&viewport);
   surface = draw_to_image (renderer, &viewport);
 
   /* The selected bar is ringed in the accent colour, outside its own outline. */
   g_assert_true (ml_timeline_renderer_get_element_rect (renderer, &viewport,
-                                                        lookup (project, "a4"), &rect));
+                                                        ml_test_lookup (project, "a4"), &rect));
   assert_pixel_is (surface, rect.x + rect.width / 2, rect.y - 3, &style->accent);
   cairo_surface_destroy (surface);
 
@@ -434,7 +424,7 @@ test_collapse (void)
 {
   g_autoptr(MlProject) project = load_small_project ();
   g_autoptr(MlTimelineRenderer) renderer = ml_timeline_renderer_new (project, NULL);
-  MlElement *w1 = lookup (project, "w1");
+  MlElement *w1 = ml_test_lookup (project, "w1");
   const MlStyle *style = ml_style_get (ML_STYLE_SCREEN);
   MlTimelineViewport viewport;
   cairo_rectangle_t rect;
@@ -447,23 +437,23 @@ test_collapse (void)
   g_assert_cmpfloat (expanded, ==, 8 * style->row_height);
   g_assert_cmpuint (ml_timeline_renderer_get_n_rows (renderer), ==, 8);
   g_assert_true (ml_timeline_renderer_get_row_element (renderer, 0) == w1);
-  g_assert_cmpint (ml_timeline_renderer_get_row (renderer, lookup (project, "b1")), ==, 7);
+  g_assert_cmpint (ml_timeline_renderer_get_row (renderer, ml_test_lookup (project, "b1")), ==, 7);
 
   ml_timeline_renderer_set_collapsed (renderer, w1, TRUE);
   g_assert_true (ml_timeline_renderer_get_collapsed (renderer, w1));
   g_assert_cmpfloat (ml_timeline_renderer_get_content_height (renderer), ==,
                      expanded - 5 * style->row_height);
-  g_assert_cmpint (ml_timeline_renderer_get_row (renderer, lookup (project, "a1")), ==, -1);
-  g_assert_cmpint (ml_timeline_renderer_get_row (renderer, lookup (project, "b1")), ==, 2);
+  g_assert_cmpint (ml_timeline_renderer_get_row (renderer, ml_test_lookup (project, "a1")), ==, -1);
+  g_assert_cmpint (ml_timeline_renderer_get_row (renderer, ml_test_lookup (project, "b1")), ==, 2);
 
   /* Hidden activities have no place; the markers of the header row stay. */
   small_viewport (&viewport);
   g_assert_false (ml_timeline_renderer_get_element_rect (renderer, &viewport,
-                                                         lookup (project, "a1"), &rect));
+                                                         ml_test_lookup (project, "a1"), &rect));
   g_assert_true (ml_timeline_renderer_get_element_rect (renderer, &viewport,
-                                                        lookup (project, "m1"), &rect));
+                                                        ml_test_lookup (project, "m1"), &rect));
   g_assert_true (ml_timeline_renderer_get_element_rect (renderer, &viewport,
-                                                        lookup (project, "b1"), &rect));
+                                                        ml_test_lookup (project, "b1"), &rect));
   g_assert_cmpfloat (rect.y, <, ml_timeline_renderer_get_axis_height (renderer) +
                                   3 * style->row_height);
 
@@ -484,7 +474,7 @@ test_hit (void)
 {
   g_autoptr(MlProject) project = load_small_project ();
   g_autoptr(MlTimelineRenderer) renderer = ml_timeline_renderer_new (project, NULL);
-  MlElement *a1 = lookup (project, "a1");
+  MlElement *a1 = ml_test_lookup (project, "a1");
   MlTimelineViewport viewport;
   cairo_rectangle_t rect;
   MlTimelineHit hit;
@@ -516,23 +506,23 @@ test_hit (void)
   g_assert_true (hit.element == a1);
 
   g_assert_true (ml_timeline_renderer_get_element_rect (renderer, &viewport,
-                                                        lookup (project, "w2"), &rect));
+                                                        ml_test_lookup (project, "w2"), &rect));
   hit = ml_timeline_renderer_hit_test (renderer, &viewport, 30, rect.y + rect.height / 2);
   g_assert_cmpint (hit.kind, ==, ML_TIMELINE_HIT_LANE_HEADER);
-  g_assert_true (hit.element == lookup (project, "w2"));
+  g_assert_true (hit.element == ml_test_lookup (project, "w2"));
 
   g_assert_true (ml_timeline_renderer_get_element_rect (renderer, &viewport,
-                                                        lookup (project, "m1"), &rect));
+                                                        ml_test_lookup (project, "m1"), &rect));
   hit = ml_timeline_renderer_hit_test (renderer, &viewport, rect.x + rect.width / 2,
                                        rect.y + rect.height / 2);
   g_assert_cmpint (hit.kind, ==, ML_TIMELINE_HIT_MILESTONE);
-  g_assert_true (hit.element == lookup (project, "m1"));
+  g_assert_true (hit.element == ml_test_lookup (project, "m1"));
 
   g_assert_true (ml_timeline_renderer_get_element_rect (renderer, &viewport,
-                                                        lookup (project, "d1"), &rect));
+                                                        ml_test_lookup (project, "d1"), &rect));
   hit = ml_timeline_renderer_hit_test (renderer, &viewport, rect.x + 3, rect.y + rect.height / 2);
   g_assert_cmpint (hit.kind, ==, ML_TIMELINE_HIT_DECISION);
-  g_assert_true (hit.element == lookup (project, "d1"));
+  g_assert_true (hit.element == ml_test_lookup (project, "d1"));
 
   /* The axis and the space below the rows hit nothing. */
   hit = ml_timeline_renderer_hit_test (renderer, &viewport, 500, 5);
@@ -547,7 +537,7 @@ test_long_names (void)
   g_autoptr(MlProject) project = load_small_project ();
   g_autoptr(MlTimelineRenderer) renderer = ml_timeline_renderer_new (project, NULL);
   const MlStyle *style = ml_style_get (ML_STYLE_SCREEN);
-  MlElement *a3 = lookup (project, "a3");
+  MlElement *a3 = ml_test_lookup (project, "a3");
   MlTimelineViewport viewport;
   cairo_surface_t *surface;
   cairo_rectangle_t rect;
@@ -556,7 +546,7 @@ test_long_names (void)
   gboolean ink_near_end = FALSE;
 
   g_assert_true (ml_timeline_renderer_is_label_elided (renderer, a3));
-  g_assert_false (ml_timeline_renderer_is_label_elided (renderer, lookup (project, "a1")));
+  g_assert_false (ml_timeline_renderer_is_label_elided (renderer, ml_test_lookup (project, "a1")));
   g_assert_cmpfloat (ml_timeline_renderer_get_natural_header_width (renderer), >, 2 * header_width);
 
   small_viewport (&viewport);

@@ -12,12 +12,20 @@
 #include <glib/gstdio.h>
 
 #include "ml-application.h"
+#include "ml-decision-dialog.h"
 #include "ml-diagnostic.h"
+#include "ml-indicator.h"
 #include "ml-inspector.h"
+#include "ml-mix-renderer.h"
+#include "ml-policy-mix.h"
+#include "ml-portfolio.h"
 #include "ml-project-io.h"
 #include "ml-roadmap-view.h"
+#include "ml-taxonomy.h"
 #include "ml-stakeholder-view.h"
+#include "ml-test-util.h"
 #include "ml-window-private.h"
+#include "ml-xml-writer.h"
 
 typedef struct
 {
@@ -161,8 +169,9 @@ type_into (MlWindow   *window,
   drain ();
 }
 
-static AdwMessageDialog *
-find_dialog (void)
+/* The shown window of @type, such as a dialog. */
+static gpointer
+find_toplevel (GType type)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
 
@@ -170,11 +179,17 @@ find_dialog (void)
     {
       g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
 
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
     }
 
   return NULL;
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
 }
 
 static void
@@ -428,9 +443,11 @@ test_welcome_lists_samples (Fixture       *fixture,
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (fixture->app))), ==, 1);
 }
 
+/* The first widget under @root of @type and, unless @name is NULL, with that name. */
 static gpointer
-find_widget (GtkWidget *root,
-             GType      type)
+find_named_widget (GtkWidget  *root,
+                   GType       type,
+                   const char *name)
 {
   g_autoptr(GPtrArray) stack = g_ptr_array_new ();
 
@@ -439,7 +456,8 @@ find_widget (GtkWidget *root,
     {
       GtkWidget *widget = g_ptr_array_steal_index (stack, stack->len - 1);
 
-      if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+      if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
+          (name == NULL || g_strcmp0 (gtk_widget_get_name (widget), name) == 0))
         return widget;
       for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
            child = gtk_widget_get_next_sibling (child))
@@ -447,6 +465,13 @@ find_widget (GtkWidget *root,
     }
 
   return NULL;
+}
+
+static gpointer
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  return find_named_widget (root, type, NULL);
 }
 
 static GtkGesture *
@@ -676,6 +701,521 @@ test_import_preview (Fixture       *fixture,
   g_assert_false (ml_document_get_modified (ml_window_get_document (window)));
 }
 
+/* Draws the whole roadmap as the view's renderer sees the project; the caller checks pixels. */
+static cairo_surface_t *
+draw_roadmap (MlRoadmapView      *view,
+              MlTimelineViewport *viewport)
+{
+  MlTimelineRenderer *renderer = ml_roadmap_view_get_renderer (view);
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  viewport->start_day = ml_date_from_ymd (2020, 1, 1);
+  viewport->day_width = 0.5;
+  viewport->scroll_y = 0;
+  viewport->width = 2000;
+  viewport->height = (int) (ml_timeline_renderer_get_axis_height (renderer) +
+                            ml_timeline_renderer_get_content_height (renderer));
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, viewport->width, viewport->height);
+  cr = cairo_create (surface);
+  ml_timeline_renderer_draw (renderer, cr, viewport);
+  cairo_destroy (cr);
+
+  return surface;
+}
+
+/* Whether the roadmap shows @point in @outcome's colour, and @activity's bar at its start in
+ * the at-risk colour it has while it runs.
+ */
+static void
+assert_roadmap_shows (MlRoadmapView *view,
+                      MlElement     *point,
+                      MlOutcome      outcome,
+                      MlElement     *activity,
+                      gboolean       at_risk)
+{
+  const MlStyle *style = ml_timeline_renderer_get_style (ml_roadmap_view_get_renderer (view));
+  MlTimelineViewport viewport;
+  cairo_surface_t *surface = draw_roadmap (view, &viewport);
+  cairo_rectangle_t rect;
+  MlTestPixel pixel;
+
+  g_assert_true (ml_timeline_renderer_get_element_rect (ml_roadmap_view_get_renderer (view),
+                                                        &viewport, point, &rect));
+  pixel = ml_test_get_pixel (surface, rect.x + rect.width / 2, rect.y + rect.height * 0.2);
+  g_assert_true (ml_test_pixel_is (pixel, &style->outcome[outcome]));
+  g_assert_true (ml_timeline_renderer_get_element_rect (ml_roadmap_view_get_renderer (view),
+                                                        &viewport, activity, &rect));
+  pixel = ml_test_get_pixel (surface, rect.x + 4, rect.y + rect.height / 2);
+  g_assert_cmpint (ml_test_pixel_is (pixel, &style->status[ML_STATUS_AT_RISK]), ==, at_risk);
+  cairo_surface_destroy (surface);
+}
+
+static guint
+count_journal_entries (MlProject *project)
+{
+  g_autoptr(GPtrArray) entries = ml_project_collect (project, ML_KIND_JOURNAL_ENTRY);
+
+  return entries->len;
+}
+
+static void
+test_review_decision (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  MlWindow *window = open_project (fixture);
+  MlDocument *document = ml_window_get_document (window);
+  MlProject *project = ml_document_get_project (document);
+  MlElement *point = ml_project_lookup (project, "dp-h2-stack");
+  MlElement *pilot = ml_project_lookup (project, "a-h2-stack-pilot");
+  g_autoptr(GBytes) before = ml_xml_write (project);
+  g_autoptr(GBytes) undone = NULL;
+  guint n_entries = count_journal_entries (project);
+  g_autoptr(GPtrArray) entries = NULL;
+  MlDecisionDialog *dialog;
+  MlRoadmapView *view;
+  GtkWidget *record;
+  GtkTextView *rationale;
+  MlElement *entry;
+
+  g_assert_nonnull (point);
+  g_assert_cmpint (ml_element_get_enum (point, ML_DECISION_OUTCOME), ==, ML_OUTCOME_PENDING);
+  g_assert_cmpint (ml_element_get_enum (pilot, ML_ACTIVITY_STATUS), ==, ML_STATUS_AT_RISK);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "roadmap");
+  view = find_widget (GTK_WIDGET (window), ML_TYPE_ROADMAP_VIEW);
+  wait_for_allocation (GTK_WIDGET (view));
+  assert_roadmap_shows (view, point, ML_OUTCOME_PENDING, pilot, TRUE);
+
+  /* As the Portfolio page asks for it: by id. Record waits for an outcome and a reason. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.review-decision", "s", "dp-h2-stack");
+  drain ();
+  dialog = find_toplevel (ML_TYPE_DECISION_DIALOG);
+  g_assert_nonnull (dialog);
+  record = find_named_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "record");
+  rationale = find_named_widget (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW, "rationale");
+  g_assert_false (gtk_widget_get_sensitive (record));
+  gtk_check_button_set_active (find_named_widget (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON,
+                                                  "outcome-stop"), TRUE);
+  g_assert_false (gtk_widget_get_sensitive (record));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (rationale), "The stack never ran 2000 hours.",
+                            -1);
+  g_assert_true (gtk_widget_get_sensitive (record));
+  gtk_editable_set_text (find_named_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "decided"),
+                         "2026-13-01");
+  g_assert_false (gtk_widget_get_sensitive (record));
+  gtk_editable_set_text (find_named_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "decided"),
+                         "2026-11-20");
+  g_assert_true (gtk_widget_get_sensitive (record));
+  g_signal_emit_by_name (record, "clicked");
+  drain ();
+  g_assert_null (find_toplevel (ML_TYPE_DECISION_DIALOG));
+
+  /* Recorded: the outcome, the stopped pilot, the journal entry, and the roadmap shows it. */
+  g_assert_cmpint (ml_element_get_enum (point, ML_DECISION_OUTCOME), ==, ML_OUTCOME_STOP);
+  g_assert_cmpuint (ml_element_get_date (point, ML_DECISION_DECIDED), ==,
+                    ml_date_from_ymd (2026, 11, 20));
+  g_assert_cmpint (ml_element_get_enum (pilot, ML_ACTIVITY_STATUS), ==, ML_STATUS_STOPPED);
+  entries = ml_project_collect (project, ML_KIND_JOURNAL_ENTRY);
+  g_assert_cmpuint (entries->len, ==, n_entries + 1);
+  entry = g_ptr_array_index (entries, entries->len - 1);
+  g_assert_cmpint (ml_element_get_enum (entry, ML_ENTRY_KIND), ==, ML_ENTRY_DECISION);
+  g_assert_cmpstr (ml_element_get_string (entry, ML_ENTRY_TITLE), ==,
+                   "Decision: Stack pilot go/no-go — Stop");
+  drain ();
+  assert_roadmap_shows (view, point, ML_OUTCOME_STOP, pilot, FALSE);
+
+  /* One Ctrl+Z takes it all back. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  drain ();
+  undone = ml_xml_write (project);
+  g_assert_true (g_bytes_equal (before, undone));
+  g_assert_false (ml_document_get_modified (document));
+  assert_roadmap_shows (view, point, ML_OUTCOME_PENDING, pilot, TRUE);
+
+  /* From the inspector's button: the selected point; Cancel changes nothing. */
+  select_element (window, "dp-h2-stack");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.review-decision", "s", "");
+  drain ();
+  dialog = find_toplevel (ML_TYPE_DECISION_DIALOG);
+  g_assert_nonnull (dialog);
+  gtk_window_close (GTK_WINDOW (dialog));
+  drain ();
+  g_assert_null (find_toplevel (ML_TYPE_DECISION_DIALOG));
+  g_assert_false (ml_document_get_modified (document));
+}
+
+/* Every widget under @root, @root included, of @type and, unless %NULL, with @css_class. */
+static GPtrArray *
+find_widgets (GtkWidget  *root,
+              GType       type,
+              const char *css_class)
+{
+  GPtrArray *found = g_ptr_array_new ();
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+
+  g_ptr_array_add (stack, root);
+  while (stack->len > 0)
+    {
+      GtkWidget *widget = g_ptr_array_steal_index (stack, stack->len - 1);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
+          (css_class == NULL || gtk_widget_has_css_class (widget, css_class)))
+        g_ptr_array_add (found, widget);
+      for (GtkWidget *child = gtk_widget_get_last_child (widget); child != NULL;
+           child = gtk_widget_get_prev_sibling (child))
+        g_ptr_array_add (stack, child);
+    }
+
+  return found;
+}
+
+static const char *
+get_card_text (MlIndicatorsPage *page,
+               const char       *id,
+               const char       *css_class)
+{
+  GtkWidget *card = ml_indicators_page_get_card (page, id);
+  g_autoptr(GPtrArray) labels = NULL;
+
+  g_assert_nonnull (card);
+  labels = find_widgets (card, GTK_TYPE_LABEL, css_class);
+  g_assert_cmpuint (labels->len, ==, 1);
+  return gtk_label_get_text (g_ptr_array_index (labels, 0));
+}
+
+static void
+set_done (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+}
+
+static void
+wait_for_layout (void)
+{
+  gboolean done = FALSE;
+
+  /* Sizes come with the frame clock, not from idle work. */
+  g_timeout_add_once (300, set_done, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  drain ();
+}
+
+static void
+test_indicators_page_empty (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(MlProject) project = ml_project_new ();
+  GtkWidget *page = g_object_ref_sink (g_object_new (ML_TYPE_INDICATORS_PAGE, NULL));
+  g_autoptr(GPtrArray) stacks = find_widgets (page, GTK_TYPE_STACK, NULL);
+
+  ml_indicators_page_set_project (ML_INDICATORS_PAGE (page), project);
+  g_assert_cmpuint (stacks->len, ==, 1);
+  g_assert_true (ADW_IS_STATUS_PAGE (gtk_stack_get_visible_child (g_ptr_array_index (stacks, 0))));
+  g_assert_cmpstr (adw_status_page_get_title (
+                     ADW_STATUS_PAGE (gtk_stack_get_visible_child (g_ptr_array_index (stacks, 0)))),
+                   ==, "No indicators yet");
+  g_clear_pointer (&stacks, g_ptr_array_unref);
+  g_assert_finalize_object (page);
+}
+
+static void
+test_indicators_page (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  MlWindow *window = open_project (fixture);
+  MlProject *project = ml_document_get_project (ml_window_get_document (window));
+  MlIndicatorsPage *page = window->indicators_page;
+  g_autoptr(GPtrArray) indicators = ml_project_collect (project, ML_KIND_INDICATOR);
+  g_autoptr(GPtrArray) objectives = ml_project_collect (project, ML_KIND_OBJECTIVE);
+  g_autoptr(GPtrArray) cards = NULL;
+  g_autoptr(GPtrArray) pills = NULL;
+  g_autoptr(GPtrArray) buttons = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today_text = g_date_time_format (now, "%-d %b %Y");
+  g_autofree char *expected_latest = g_strdup_printf ("7 projects on %s", today_text);
+  MlElement *fid = ml_project_lookup (project, "i-h2-fid");
+  MlDate today = ml_date_today ();
+  guint before = ml_element_get_children (fid, ML_KIND_MEASUREMENT)->len;
+  GtkAdjustment *vadjustment;
+  GtkWidget *focus, *support_card;
+  MlElement *measurement;
+  double scroll;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "indicators");
+  wait_for_layout ();
+
+  cards = find_widgets (GTK_WIDGET (page), GTK_TYPE_FLOW_BOX_CHILD, NULL);
+  g_assert_cmpuint (cards->len, ==, indicators->len);
+  /* One pill on each card and one by each objective's name. */
+  pills = find_widgets (GTK_WIDGET (page), GTK_TYPE_LABEL, "status-pill");
+  g_assert_cmpuint (pills->len, ==, indicators->len + objectives->len);
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      MlElement *indicator = g_ptr_array_index (indicators, i);
+
+      g_assert_cmpstr (get_card_text (page, ml_element_get_id (indicator), "status-pill"), ==,
+                       ml_indicator_status_get_label (ml_indicator_get_status (indicator, today,
+                                                                               NULL)));
+    }
+
+  /* The Overview shows each objective's status with the same pill. */
+  g_clear_pointer (&pills, g_ptr_array_unref);
+  pills = find_widgets (GTK_WIDGET (window->overview_page), GTK_TYPE_LABEL, "status-pill");
+  g_assert_cmpuint (pills->len, ==, objectives->len);
+  for (guint i = 0; i < objectives->len; i++)
+    g_assert_cmpstr (gtk_label_get_text (g_ptr_array_index (pills, i)), ==,
+                     ml_indicator_status_get_label (
+                       ml_objective_get_status (g_ptr_array_index (objectives, i), today)));
+
+  /* By hand: from 0 projects on 2020-07-01 to 10 on 2027-06-30 is 2555 days; 6 measured on
+   * 2026-06-30, 2190 days in, against 8.57 expected is 70 % of the expected progress: at risk
+   * (60 to 90 %) for as long as that measurement is recent, 18 months.
+   */
+  if (today < ml_date_from_ymd (2027, 12, 30))
+    g_assert_cmpstr (get_card_text (page, "i-h2-fid", "status-pill"), ==, "At risk");
+  g_assert_cmpstr (get_card_text (page, "i-h2-fid", "latest"), ==, "6 projects on 30 Jun 2026");
+
+  /* The card's button, then the value and Enter. */
+  buttons = find_widgets (ml_indicators_page_get_card (page, "i-h2-fid"), GTK_TYPE_BUTTON, NULL);
+  g_assert_cmpuint (buttons->len, ==, 1);
+  g_signal_emit_by_name (g_ptr_array_index (buttons, 0), "clicked");
+  drain ();
+  measurement = ml_window_get_selected (window);
+  g_assert_cmpint (ml_element_get_kind (measurement), ==, ML_KIND_MEASUREMENT);
+  g_assert_true (ml_element_get_parent (measurement) == fid);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (GTK_IS_EDITABLE (focus));
+  g_assert_true (gtk_widget_is_ancestor (focus, ml_inspector_get_editor (get_inspector (window),
+                                                                         ML_MEASUREMENT_VALUE)));
+  gtk_editable_set_text (GTK_EDITABLE (focus), "7");
+  gtk_widget_activate (focus);
+  drain ();
+  g_assert_cmpuint (ml_element_get_children (fid, ML_KIND_MEASUREMENT)->len, ==, before + 1);
+  g_assert_true (ml_indicator_get_latest (fid) == measurement);
+  g_assert_cmpfloat (ml_element_get_number (measurement, ML_MEASUREMENT_VALUE), ==, 7);
+  g_assert_cmpuint (ml_element_get_date (measurement, ML_MEASUREMENT_DATE), ==, today);
+  g_assert_cmpstr (get_card_text (page, "i-h2-fid", "latest"), ==, expected_latest);
+
+  /* Focusing a card selects its indicator; a rebuild keeps the focus and the scroll. */
+  support_card = ml_indicators_page_get_card (page, "i-h2-support");
+  g_assert_true (gtk_widget_grab_focus (support_card));
+  wait_for_layout ();
+  g_assert_true (ml_window_get_selected (window) == ml_project_lookup (project, "i-h2-support"));
+  vadjustment = gtk_scrolled_window_get_vadjustment (
+    GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (support_card, GTK_TYPE_SCROLLED_WINDOW)));
+  scroll = gtk_adjustment_get_value (vadjustment);
+  g_assert_cmpfloat (scroll, >, 0);
+
+  /* The typing is one step, the new measurement another. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  drain ();
+  g_assert_cmpuint (ml_element_get_children (fid, ML_KIND_MEASUREMENT)->len, ==, before + 1);
+  g_assert_cmpfloat (ml_element_get_number (measurement, ML_MEASUREMENT_VALUE), !=, 7);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  wait_for_layout ();
+  g_assert_cmpuint (ml_element_get_children (fid, ML_KIND_MEASUREMENT)->len, ==, before);
+  g_assert_cmpstr (get_card_text (page, "i-h2-fid", "latest"), ==, "6 projects on 30 Jun 2026");
+  support_card = ml_indicators_page_get_card (page, "i-h2-support");
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (focus == support_card || gtk_widget_is_ancestor (focus, support_card));
+  g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_value (vadjustment), scroll, 0.5);
+
+  /* Ctrl+M on the focused card adds to its indicator. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-measurement", NULL);
+  drain ();
+  g_assert_true (ml_element_get_parent (ml_window_get_selected (window)) ==
+                 ml_project_lookup (project, "i-h2-support"));
+}
+
+static void
+wait_for_n_items (GListModel *model,
+                  guint       n_items)
+{
+  /* The search entry waits a moment after the last key before it searches. */
+  for (guint i = 0; i < 200 && g_list_model_get_n_items (model) != n_items; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10 * 1000);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_items);
+}
+
+static void
+test_portfolio_page (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  MlWindow *window = open_project (fixture);
+  MlProject *project = ml_document_get_project (ml_window_get_document (window));
+  g_autoptr(GPtrArray) rows = ml_portfolio_compute (project, ml_date_today ());
+  g_autoptr(GPtrArray) totals = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "portfolio.csv", NULL);
+  g_autofree char *csv = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  MlPortfolioPage *page;
+  GListModel *shown;
+  GtkLabel *totals_label;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "portfolio");
+  page = find_widget (GTK_WIDGET (window), ML_TYPE_PORTFOLIO_PAGE);
+  wait_for_allocation (GTK_WIDGET (page));
+  shown = ml_portfolio_page_get_shown (page);
+  totals = find_widgets (GTK_WIDGET (page), GTK_TYPE_LABEL, "totals");
+  g_assert_cmpuint (totals->len, ==, 1);
+  totals_label = g_ptr_array_index (totals, 0);
+
+  /* Every activity and instrument, and their budgets, all in Australian dollars. */
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, rows->len);
+  g_assert_cmpuint (rows->len, ==, 28);
+  g_assert_cmpstr (gtk_label_get_label (totals_label), ==,
+                   "28 of 28 items shown — total 2393300000 AUD");
+
+  /* Only one name has “catalysts”; the search ignores case and accents. The drop-downs have
+   * search entries of their own: the page's is the one named.
+   */
+  gtk_editable_set_text (find_named_widget (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY, "search"),
+                         "CATALYSTS");
+  wait_for_n_items (shown, 1);
+  g_assert_cmpstr (gtk_label_get_label (totals_label), ==,
+                   "1 of 28 items shown — total 9500000 AUD");
+
+  /* Activating the row selects its activity in the window. */
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW), "activate", 0);
+  g_assert_true (ml_window_get_selected (window) ==
+                 ml_project_lookup (project, "a-h2-elec-materials"));
+
+  /* The export holds the rows shown and their total. */
+  g_assert_true (ml_portfolio_page_export_csv (page, path, &error));
+  g_assert_no_error (error);
+  g_file_get_contents (path, &csv, NULL, &error);
+  g_assert_no_error (error);
+  lines = g_strsplit (csv, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + 1 + 1 + 2 + 1);
+  g_assert_cmpstr (lines[0], ==, "kind,id,name,mission,workstream,status,owner,funders,start,end,"
+                                 "budget,currency,decision,decision_date");
+  g_assert_true (g_str_has_prefix (lines[1], "activity,a-h2-elec-materials,"));
+  g_assert_cmpstr (lines[4], ==, "AUD,9500000.00");
+}
+
+/* The point in the middle of the first chip in a cell of the mix page's matrix. */
+static gboolean
+find_chip (MlMixPage  *page,
+           MlProject  *project,
+           MlSide      side,
+           MlStage     stage,
+           double     *x,
+           double     *y,
+           MlElement **instrument)
+{
+  GtkWidget *area = ml_mix_page_get_drawing_area (page);
+  double width = gtk_widget_get_width (area), height = gtk_widget_get_height (area);
+  const MlStyle *style = ml_style_get (adw_style_manager_get_dark (adw_style_manager_get_default ())
+                                         ? ML_STYLE_SCREEN_DARK : ML_STYLE_SCREEN);
+  g_autoptr(MlPolicyMix) mix = ml_policy_mix_compute (project);
+  cairo_rectangle_t cell;
+  MlMixHit hit;
+
+  ml_mix_renderer_get_cell_area (style, width, height, side, stage, &cell);
+  *x = cell.x + cell.width / 2;
+  for (*y = cell.y; *y < cell.y + cell.height; (*y)++)
+    if (ml_mix_renderer_pick (mix, style, width, height, *x, *y, &hit) && hit.instrument != NULL)
+      {
+        *instrument = hit.instrument;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+/* Clicking a chip selects its instrument; dragging it from supply × research to demand ×
+ * deployment makes it a demand instrument at development and deployment, one undo step.
+ */
+static void
+test_mix_drag_undo (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  MlWindow *window = open_project (fixture);
+  MlProject *project = ml_document_get_project (ml_window_get_document (window));
+  MlElement *research = ml_project_lookup (project, "in-h2-research");
+  guint64 stages = ml_element_get_flags (research, ML_INSTRUMENT_STAGES);
+  MlMixPage *page = window->mix_page;
+  GtkWidget *area = ml_mix_page_get_drawing_area (page);
+  MlElement *found = NULL;
+  cairo_rectangle_t target;
+  GtkGesture *drag;
+  double x, y;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "policy-mix");
+  wait_for_allocation (area);
+  g_assert_cmpint (ml_instrument_get_side (research), ==, ML_SIDE_SUPPLY);
+  g_assert_true (find_chip (page, project, ML_SIDE_SUPPLY, ML_STAGE_RESEARCH, &x, &y, &found));
+  g_assert_true (found == research);
+
+  /* A press without a move is a click. */
+  drag = find_drag_gesture (area);
+  g_assert_nonnull (drag);
+  g_signal_emit_by_name (drag, "drag-begin", x, y);
+  g_signal_emit_by_name (drag, "drag-end", 0.0, 0.0);
+  drain ();
+  g_assert_true (ml_window_get_selected (window) == research);
+  g_assert_false (ml_document_get_modified (ml_window_get_document (window)));
+
+  ml_mix_renderer_get_cell_area (ml_style_get (ML_STYLE_SCREEN), gtk_widget_get_width (area),
+                                 gtk_widget_get_height (area), ML_SIDE_DEMAND,
+                                 ML_STAGE_DEPLOYMENT, &target);
+  g_signal_emit_by_name (drag, "drag-begin", x, y);
+  g_signal_emit_by_name (drag, "drag-update", 20.0, 20.0);
+  g_signal_emit_by_name (drag, "drag-update", target.x + target.width / 2 - x,
+                         target.y + target.height / 2 - y);
+  g_signal_emit_by_name (drag, "drag-end", target.x + target.width / 2 - x,
+                         target.y + target.height / 2 - y);
+  drain ();
+  g_assert_cmpint (ml_instrument_get_side (research), ==, ML_SIDE_DEMAND);
+  g_assert_cmphex (ml_element_get_flags (research, ML_INSTRUMENT_STAGES), ==,
+                   (1 << ML_STAGE_DEVELOPMENT) | (1 << ML_STAGE_DEPLOYMENT));
+  g_assert_true (ml_window_get_selected (window) == research);
+
+  /* The page drew it where it moved: a chip of it is in demand × development now. */
+  g_assert_true (find_chip (page, project, ML_SIDE_DEMAND, ML_STAGE_DEVELOPMENT, &x, &y, &found));
+  g_assert_true (found == research);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  drain ();
+  g_assert_cmpint (ml_instrument_get_side (research), ==, ML_SIDE_SUPPLY);
+  g_assert_cmphex (ml_element_get_flags (research, ML_INSTRUMENT_STAGES), ==, stages);
+  g_assert_false (ml_document_get_modified (ml_window_get_document (window)));
+}
+
+/* A laptop or an old projector at 1024 × 768 shows the whole window, whichever view is
+ * shown: no page asks for more room than that leaves.
+ */
+static void
+test_fits_small_screen (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  MlWindow *window = open_project (fixture);
+  g_autoptr(GListModel) pages = G_LIST_MODEL (adw_view_stack_get_pages (window->view_stack));
+  int width, height;
+
+  for (guint i = 0; i < g_list_model_get_n_items (pages); i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (pages, i);
+
+      gtk_widget_measure (adw_view_stack_page_get_child (page), GTK_ORIENTATION_HORIZONTAL, -1,
+                          &width, NULL, NULL, NULL);
+      g_test_message ("%s: at least %d wide", adw_view_stack_page_get_name (page), width);
+    }
+
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &width, NULL, NULL,
+                      NULL);
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_VERTICAL, width, &height, NULL, NULL,
+                      NULL);
+  g_test_message ("window: at least %d × %d", width, height);
+  g_assert_cmpint (width, <=, 1024);
+  g_assert_cmpint (height, <=, 768);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -708,6 +1248,12 @@ main (int    argc,
   ADD ("/window/stakeholder-drag-undo", test_stakeholder_drag_undo);
   ADD ("/window/stakeholder-filter", test_stakeholder_filter);
   ADD ("/window/import-preview", test_import_preview);
+  ADD ("/window/indicators-page", test_indicators_page);
+  ADD ("/window/indicators-page-empty", test_indicators_page_empty);
+  ADD ("/window/review-decision", test_review_decision);
+  ADD ("/window/portfolio-page", test_portfolio_page);
+  ADD ("/window/mix-drag-undo", test_mix_drag_undo);
+  ADD ("/window/fits-small-screen", test_fits_small_screen);
 
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "ml-exchange.h"
 #include "ml-policy-mix.h"
 #include "ml-taxonomy.h"
 
@@ -25,7 +26,28 @@ struct _MlPolicyMix
   guint     *type_counts;                       /* [type * ML_N_STAGES + stage] */
   GPtrArray *unstaged;
   GPtrArray *findings;                          /* of MlFinding */
+  GPtrArray *rates;                             /* of MlElement: the exchange rates used */
+  char      *currency;                          /* the project's, what rates convert into */
 };
+
+/* The budget of @instrument in the project's currency when there is a rate for its own, else
+ * in its own. Notes the rate used.
+ */
+static const char *
+get_budget (MlPolicyMix *self,
+            MlProject   *project,
+            MlElement   *instrument,
+            double      *budget)
+{
+  const char *currency = ml_budget_get_currency (project, instrument, ML_INSTRUMENT_CURRENCY);
+  MlElement *rate = ml_exchange_find_rate (project, currency);
+
+  *budget = ml_element_get_number (instrument, ML_INSTRUMENT_BUDGET);
+  if (rate != NULL && !isnan (*budget) && !g_ptr_array_find (self->rates, rate, NULL))
+    g_ptr_array_add (self->rates, g_object_ref (rate));
+
+  return ml_exchange_convert (project, currency, budget);
+}
 
 static void
 clear_budget (gpointer data)
@@ -389,8 +411,8 @@ find_crowding_in (MlPolicyMix *self,
   for (guint i = 0; i < instruments->len; i++)
     {
       MlElement *instrument = g_ptr_array_index (instruments, i);
-      double budget = ml_element_get_number (instrument, ML_INSTRUMENT_BUDGET);
-      const char *currency = ml_budget_get_currency (project, instrument, ML_INSTRUMENT_CURRENCY);
+      double budget;
+      const char *currency = get_budget (self, project, instrument, &budget);
       int side;
 
       if (isnan (budget))
@@ -415,11 +437,10 @@ find_crowding_in (MlPolicyMix *self,
       for (guint i = 0; i < instruments->len; i++)
         {
           MlElement *instrument = g_ptr_array_index (instruments, i);
+          double budget;
 
-          if (!isnan (ml_element_get_number (instrument, ML_INSTRUMENT_BUDGET)) &&
-              classify_responsible (project, instrument) != 0 &&
-              g_strcmp0 (ml_budget_get_currency (project, instrument, ML_INSTRUMENT_CURRENCY),
-                         pub->currency) == 0)
+          if (g_strcmp0 (get_budget (self, project, instrument, &budget), pub->currency) == 0 &&
+              !isnan (budget) && classify_responsible (project, instrument) != 0)
             g_ptr_array_add (finding->elements, g_object_ref (instrument));
         }
     }
@@ -450,6 +471,9 @@ ml_policy_mix_compute (MlProject *project)
   self->type_counts = g_new0 (guint, ml_n_instrument_types * ML_N_STAGES);
   self->unstaged = g_ptr_array_new_with_free_func (g_object_unref);
   self->findings = g_ptr_array_new_with_free_func (free_finding);
+  self->rates = g_ptr_array_new_with_free_func (g_object_unref);
+  self->currency = g_strdup (ml_element_get_string (ml_project_get_root (project),
+                                                    ML_PROJECT_CURRENCY));
 
   instruments = ml_project_collect (project, ML_KIND_INSTRUMENT);
   for (guint i = 0; i < instruments->len; i++)
@@ -458,8 +482,8 @@ ml_policy_mix_compute (MlProject *project)
       guint64 stages = ml_element_get_flags (instrument, ML_INSTRUMENT_STAGES);
       MlSide side = ml_instrument_get_side (instrument);
       int type = ml_element_get_enum (instrument, ML_INSTRUMENT_TYPE);
-      double budget = ml_element_get_number (instrument, ML_INSTRUMENT_BUDGET);
-      const char *currency = ml_budget_get_currency (project, instrument, ML_INSTRUMENT_CURRENCY);
+      double budget;
+      const char *currency = get_budget (self, project, instrument, &budget);
       guint n_stages = 0;
 
       for (guint stage = 0; stage < ML_N_STAGES; stage++)
@@ -518,6 +542,8 @@ ml_policy_mix_free (MlPolicyMix *self)
   g_free (self->type_counts);
   g_ptr_array_unref (self->unstaged);
   g_ptr_array_unref (self->findings);
+  g_ptr_array_unref (self->rates);
+  g_free (self->currency);
   g_free (self);
 }
 
@@ -609,6 +635,101 @@ ml_policy_mix_get_findings (MlPolicyMix *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   return self->findings;
+}
+
+/**
+ * ml_policy_mix_get_rates:
+ *
+ * Returns: (transfer none) (element-type MlElement): the exchange rates that converted a budget
+ *   into the project's currency, in the order they were first used
+ */
+GPtrArray *
+ml_policy_mix_get_rates (MlPolicyMix *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->rates;
+}
+
+/**
+ * ml_policy_mix_move_command:
+ * @instrument: an instrument
+ * @from: the stage of the cell it is moved from, one of its stages
+ * @side: the side of the cell it is moved to
+ * @stage: the stage of the cell it is moved to
+ *
+ * Moving an instrument's chip to another cell: a new row gives the instrument that side (in
+ * every cell it is in, as the side is the instrument's); a new column replaces the stage
+ * @from by @stage (a stage it already has is kept once).
+ *
+ * Returns: (transfer full) (nullable): one command for the move, %NULL when it changes nothing
+ */
+MlCommand *
+ml_policy_mix_move_command (MlElement *instrument,
+                            MlStage    from,
+                            MlSide     side,
+                            MlStage    stage)
+{
+  g_autoptr(GPtrArray) commands = g_ptr_array_new_with_free_func (g_object_unref);
+  guint64 stages, moved;
+  MlValue value;
+
+  g_return_val_if_fail (ML_IS_ELEMENT (instrument), NULL);
+  g_return_val_if_fail (ml_element_get_kind (instrument) == ML_KIND_INSTRUMENT, NULL);
+  g_return_val_if_fail ((guint) side < ML_N_SIDES && (guint) stage < ML_N_STAGES, NULL);
+  g_return_val_if_fail ((guint) from < ML_N_STAGES, NULL);
+
+  if (side != ml_instrument_get_side (instrument))
+    {
+      ml_value_init_enum (&value, ML_INSTRUMENT_SIDE, side);
+      g_ptr_array_add (commands, ml_command_new_set (instrument, ML_INSTRUMENT_SIDE, &value));
+      ml_value_clear (&value);
+    }
+
+  stages = ml_element_get_flags (instrument, ML_INSTRUMENT_STAGES);
+  moved = (stages & ~(G_GUINT64_CONSTANT (1) << from)) | (G_GUINT64_CONSTANT (1) << stage);
+  if (moved != stages)
+    {
+      ml_value_init_flags (&value, ML_INSTRUMENT_STAGES, moved);
+      g_ptr_array_add (commands, ml_command_new_set (instrument, ML_INSTRUMENT_STAGES, &value));
+      ml_value_clear (&value);
+    }
+
+  if (commands->len == 0)
+    return NULL;
+
+  return ml_command_new_group_from_array (_("Move Instrument"), commands);
+}
+
+/**
+ * ml_policy_mix_dup_conversion:
+ *
+ * Returns: (transfer full) (nullable): a sentence saying which budgets were converted at which
+ *   rates, such as “Converted at the project’s exchange rates: 1 EUR = 7.46 DKK.”; %NULL when
+ *   none was
+ */
+char *
+ml_policy_mix_dup_conversion (MlPolicyMix *self)
+{
+  g_autoptr(GString) rates = g_string_new (NULL);
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->rates->len == 0)
+    return NULL;
+
+  for (guint i = 0; i < self->rates->len; i++)
+    {
+      MlElement *rate = g_ptr_array_index (self->rates, i);
+      char number[ML_NUMBER_BUF_SIZE];
+
+      ml_number_format (ml_element_get_number (rate, ML_RATE_VALUE), number);
+      g_string_append_printf (rates, "%s1 %s = %s %s", i > 0 ? ", " : "",
+                              ml_element_get_string (rate, ML_RATE_CURRENCY), number,
+                              self->currency);
+    }
+
+  return g_strdup_printf (_("Converted at the project’s exchange rates: %s."), rates->str);
 }
 
 /**

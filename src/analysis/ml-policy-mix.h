@@ -10,7 +10,8 @@
  * stages. One without stages sits in no cell and is listed by ml_policy_mix_get_unstaged().
  *
  * Budgets are kept per currency (the instrument's own or the project's; none is a currency of
- * its own) and never added across currencies. A budget spread over n stages counts budget / n
+ * its own) and never added across currencies. A budget in a currency the project has an exchange
+ * rate for is converted into the project's currency first (ml-exchange.h). A budget spread over n stages counts budget / n
  * in each of its n cells, so the cells of a currency add up to the budgets of its staged
  * instruments.
  *
@@ -36,6 +37,7 @@
 
 #pragma once
 
+#include "ml-command.h"
 #include "ml-enums.h"
 #include "ml-project.h"
 #include "ml-stats.h"
@@ -81,6 +83,12 @@ guint        ml_policy_mix_get_type_count   (MlPolicyMix *self,
                                              MlStage      stage);
 GPtrArray   *ml_policy_mix_get_unstaged     (MlPolicyMix *self);
 GPtrArray   *ml_policy_mix_get_findings     (MlPolicyMix *self);
+GPtrArray   *ml_policy_mix_get_rates        (MlPolicyMix *self);
+char        *ml_policy_mix_dup_conversion   (MlPolicyMix *self);
+MlCommand   *ml_policy_mix_move_command     (MlElement   *instrument,
+                                             MlStage      from,
+                                             MlSide       side,
+                                             MlStage      stage);
 const char  *ml_finding_kind_to_string      (MlFindingKind kind);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MlPolicyMix, ml_policy_mix_free)

@@ -129,7 +129,7 @@ print_csv (GArray *rows)
         {
           if (j > 0)
             g_string_append_c (out, ',');
-          ml_cli_append_csv_field (out, fields[j]);
+          ml_csv_append_field (out, fields[j]);
         }
       g_string_append_c (out, '\n');
     }

@@ -124,12 +124,12 @@ print_csv (GPtrArray *sorted)
       const char *label = ml_element_get_label (element);
       const char *sector = ml_element_get_string (element, ML_STAKEHOLDER_SECTOR);
 
-      ml_cli_append_csv_field (out, ml_element_get_id (element));
+      ml_csv_append_field (out, ml_element_get_id (element));
       g_string_append_c (out, ',');
-      ml_cli_append_csv_field (out, label != NULL ? label : "");
+      ml_csv_append_field (out, label != NULL ? label : "");
       g_string_append_printf (out, ",%s,%s,", nick (element, ML_STAKEHOLDER_TYPE),
                               nick (element, ML_STAKEHOLDER_LEVEL));
-      ml_cli_append_csv_field (out, sector != NULL ? sector : "");
+      ml_csv_append_field (out, sector != NULL ? sector : "");
       g_string_append_printf (out, ",%u,%u,%u,%u,", node->degree_in, node->degree_out,
                               node->degree, node->conflict_degree);
       g_string_append_printf (out, "%s,", ml_cli_format_number (buffer, node->weighted_degree));

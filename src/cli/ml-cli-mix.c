@@ -72,7 +72,7 @@ print_cells (MlPolicyMix *mix,
                 const MlBudget *b = &g_array_index (budgets, MlBudget, i);
 
                 g_string_append_printf (out, "%s,%s,%u,", side_nick, stage_nick, cell->len);
-                ml_cli_append_csv_field (out, b->currency);
+                ml_csv_append_field (out, b->currency);
                 g_string_append_printf (out, ",%s\n",
                                         g_ascii_formatd (number, sizeof number, "%.2f",
                                                          b->amount));
@@ -93,15 +93,37 @@ print_cells (MlPolicyMix *mix,
   g_print ("%s", out->str);
 }
 
+/* Closes the findings and lists the exchange rates the budgets were converted at. */
+static void
+append_json_rates (GString   *out,
+                   GPtrArray *rates)
+{
+  g_string_append (out, "\n  ],\n  \"rates\": {");
+  for (guint i = 0; i < rates->len; i++)
+    {
+      MlElement *rate = g_ptr_array_index (rates, i);
+      char number[ML_NUMBER_BUF_SIZE];
+
+      ml_number_format (ml_element_get_number (rate, ML_RATE_VALUE), number);
+      g_string_append (out, i > 0 ? ", " : "");
+      ml_cli_append_json_string (out, ml_element_get_string (rate, ML_RATE_CURRENCY));
+      g_string_append_printf (out, ": %s", number);
+    }
+  g_string_append (out, "}\n}\n");
+}
+
 static void
 print_findings (MlPolicyMix *mix,
                 MlCliFormat       format)
 {
   GPtrArray *findings = ml_policy_mix_get_findings (mix);
+  g_autofree char *conversion = ml_policy_mix_dup_conversion (mix);
   g_autoptr(GString) out = g_string_new (NULL);
 
   if (format == ML_CLI_FORMAT_JSON)
     g_string_append (out, "\n  ],\n  \"findings\": [");
+  else if (format == ML_CLI_FORMAT_TABLE && conversion != NULL)
+    g_string_append_printf (out, "\n%s\n\n%s\n", conversion, _("Findings:"));
   else if (format == ML_CLI_FORMAT_TABLE)
     g_string_append_printf (out, "\n%s\n", _("Findings:"));
   else
@@ -122,14 +144,14 @@ print_findings (MlPolicyMix *mix,
       else if (format == ML_CLI_FORMAT_CSV)
         {
           g_string_append_printf (out, "%s,", kind);
-          ml_cli_append_csv_field (out, finding->message);
+          ml_csv_append_field (out, finding->message);
           g_string_append_c (out, '\n');
         }
       else
         g_string_append_printf (out, "  %s\n", finding->message);
     }
   if (format == ML_CLI_FORMAT_JSON)
-    g_string_append (out, "\n  ]\n}\n");
+    append_json_rates (out, ml_policy_mix_get_rates (mix));
 
   g_print ("%s", out->str);
 }

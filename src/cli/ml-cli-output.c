@@ -12,7 +12,6 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
-#include <string.h>
 
 #include "ml-cli.h"
 
@@ -67,27 +66,6 @@ ml_cli_format_number (char   buffer[G_ASCII_DTOSTR_BUF_SIZE],
 }
 
 void
-ml_cli_append_csv_field (GString    *out,
-                         const char *text)
-{
-  if (text == NULL)
-    return;
-  if (strpbrk (text, ",\"\r\n") == NULL)
-    {
-      g_string_append (out, text);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
-void
 ml_cli_append_json_string (GString    *out,
                            const char *text)
 {
@@ -120,16 +98,6 @@ ml_cli_append_json_number (GString    *out,
 
   g_string_append_printf (out, "\"%s\": %s", key,
                           isnan (value) ? "null" : ml_cli_format_number (buffer, value));
-}
-
-/* Amounts of money keep their cents, however large: %g would round millions. */
-const char *
-ml_cli_format_amount (char   buffer[G_ASCII_DTOSTR_BUF_SIZE],
-                      double value)
-{
-  if (isnan (value))
-    return "";
-  return g_ascii_formatd (buffer, G_ASCII_DTOSTR_BUF_SIZE, "%.2f", value);
 }
 
 /* A date that is missing is empty. */

@@ -8,6 +8,7 @@
 
 #pragma once
 
+#include "ml-csv.h"
 #include "ml-project-io.h"
 
 G_BEGIN_DECLS
@@ -63,8 +64,6 @@ int         ml_cli_parse_date         (const char  *command,
                                        MlDate      *date);
 const char *ml_cli_format_number      (char         buffer[G_ASCII_DTOSTR_BUF_SIZE],
                                        double       value);
-void        ml_cli_append_csv_field   (GString     *out,
-                                       const char  *text);
 void        ml_cli_append_json_string (GString     *out,
                                        const char  *text);
 void        ml_cli_append_json_number (GString     *out,
@@ -73,8 +72,6 @@ void        ml_cli_append_json_number (GString     *out,
 void        ml_cli_append_json_field  (GString     *out,
                                        const char  *key,
                                        const char  *text);
-const char *ml_cli_format_amount      (char         buffer[G_ASCII_DTOSTR_BUF_SIZE],
-                                       double       value);
 void        ml_cli_format_date        (MlDate       date,
                                        char         buffer[11]);
 const char *ml_cli_id_or_empty        (MlElement   *element);

@@ -16,6 +16,7 @@
 #include "ml-create.h"
 #include "ml-enums.h"
 #include "ml-error.h"
+#include "ml-exchange.h"
 
 #define DEFAULT_ACTIVITY_DAYS 90
 
@@ -134,6 +135,7 @@ fill_references (MlProject  *project,
                  GError    **error)
 {
   MlElement *first, *second, *predecessor;
+  const char *target, *currency;
 
   switch (ml_element_get_kind (element))
     {
@@ -159,6 +161,20 @@ fill_references (MlProject  *project,
           return FALSE;
         }
       set_string (element, ML_DEPENDENCY_ACTIVITY, ml_element_get_id (predecessor));
+      return TRUE;
+
+    case ML_KIND_EXCHANGE_RATE:
+      target = ml_element_get_string (ml_project_get_root (project), ML_PROJECT_CURRENCY);
+      if (target == NULL)
+        {
+          g_set_error_literal (error, ML_ERROR, ML_ERROR_INVALID_PROJECT,
+                               _("An exchange rate converts into the project’s currency: give the project a currency first."));
+          return FALSE;
+        }
+      currency = ml_exchange_get_unrated_currency (project);
+      if (currency == NULL)
+        currency = g_strcmp0 (target, "EUR") != 0 ? "EUR" : "USD";
+      set_string (element, ML_RATE_CURRENCY, currency);
       return TRUE;
 
     default:
@@ -224,6 +240,11 @@ ml_element_create (MlProject  *project,
       break;
     case ML_KIND_DECISION_POINT:
       set_date (element, ML_DECISION_DATE, today);
+      break;
+    case ML_KIND_EXCHANGE_RATE:
+      ml_value_init_number (&value, ML_RATE_VALUE, 1);
+      set_value (element, ML_RATE_VALUE, &value);
+      set_date (element, ML_RATE_DATE, today);
       break;
     case ML_KIND_JOURNAL_ENTRY:
       set_date (element, ML_ENTRY_DATE, today);

@@ -129,6 +129,8 @@ static const MlKindInfo kinds[ML_N_KINDS] = {
         ML_DECISION_DATE, ML_DECISION_RATIONALE, N_("Decision point"), N_("Decision points")),
   KIND (ML_KIND_JOURNAL_ENTRY, "entry", "journal", ML_KIND_PROJECT, ML_ID_REQUIRED,
         ML_ENTRY_DATE, ML_ENTRY_TEXT, N_("Journal entry"), N_("Journal")),
+  KIND (ML_KIND_EXCHANGE_RATE, "rate", "exchange-rates", ML_KIND_PROJECT, ML_ID_NONE,
+        ML_RATE_CURRENCY, ML_RATE_SOURCE, N_("Exchange rate"), N_("Exchange rates")),
 };
 
 #define F(f, k, nm, ty, req, lab) \
@@ -278,6 +280,12 @@ static const MlFieldInfo fields[ML_N_FIELDS] = {
   F (ML_ENTRY_AUTHOR, ML_KIND_JOURNAL_ENTRY, "author", STRING, FALSE, N_("Author")),
   TEXT (ML_ENTRY_TITLE, ML_KIND_JOURNAL_ENTRY, "title", FALSE, N_("Title")),
   TEXT (ML_ENTRY_TEXT, ML_KIND_JOURNAL_ENTRY, "text", TRUE, N_("Text")),
+
+  F (ML_RATE_CURRENCY, ML_KIND_EXCHANGE_RATE, "currency", CURRENCY, TRUE, N_("Currency")),
+  NUM (ML_RATE_VALUE, ML_KIND_EXCHANGE_RATE, "value", TRUE, NAN, NAN,
+       N_("Value of one unit in the project's currency")),
+  DATE (ML_RATE_DATE, ML_KIND_EXCHANGE_RATE, "date", FALSE, ML_NO_FIELD, N_("As of")),
+  F (ML_RATE_SOURCE, ML_KIND_EXCHANGE_RATE, "source", STRING, FALSE, N_("Source")),
 };
 
 const MlKindInfo *

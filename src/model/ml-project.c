@@ -18,7 +18,7 @@ struct _MlProject
 
   MlElement  *root;
   GHashTable *ids;            /* id → MlElement, unowned: the tree owns its elements */
-  guint       format_minor;   /* a newer minor version read from a file is written back */
+  guint       format_minor;   /* a newer minor version read from a file, written back; else 0 */
 };
 
 G_DEFINE_FINAL_TYPE (MlProject, ml_project, G_TYPE_OBJECT)
@@ -157,7 +157,6 @@ ml_project_init (MlProject *self)
 {
   self->root = ml_element_new (ML_KIND_PROJECT, NULL);
   self->ids = g_hash_table_new (g_str_hash, g_str_equal);
-  self->format_minor = ML_FORMAT_MINOR;
 }
 
 /**
@@ -198,12 +197,25 @@ ml_project_lookup (MlProject  *self,
   return id == NULL ? NULL : g_hash_table_lookup (self->ids, id);
 }
 
+/**
+ * ml_project_get_format_minor:
+ *
+ * A file is written with the oldest minor version that has everything in it, so that older
+ * versions of MissionLab read it without a warning: 1.0, or 1.1 once it has exchange rates.
+ * A newer minor version read from a file is kept, so that what it holds is not claimed to be
+ * 1.0 or 1.1.
+ *
+ * Returns: the minor format version to write @self with
+ */
 guint
 ml_project_get_format_minor (MlProject *self)
 {
+  GPtrArray *rates;
+
   g_return_val_if_fail (ML_IS_PROJECT (self), ML_FORMAT_MINOR);
 
-  return self->format_minor;
+  rates = ml_element_get_children (self->root, ML_KIND_EXCHANGE_RATE);
+  return MAX (self->format_minor, rates != NULL && rates->len > 0 ? 1 : 0);
 }
 
 void
@@ -478,6 +490,15 @@ ml_project_dup_title (MlProject *self,
     case ML_KIND_JOURNAL_ENTRY:
       ml_date_format_into (ml_element_get_date (element, ML_ENTRY_DATE), date);
       return g_strdup_printf ("%s: %s", date, ml_element_get_string (element, ML_ENTRY_TEXT));
+    case ML_KIND_EXCHANGE_RATE:
+      {
+        const char *target = ml_element_get_string (self->root, ML_PROJECT_CURRENCY);
+        char number[ML_NUMBER_BUF_SIZE];
+
+        ml_number_format (ml_element_get_number (element, ML_RATE_VALUE), number);
+        return g_strdup_printf ("1 %s = %s %s", ml_element_get_string (element, ML_RATE_CURRENCY),
+                                number, target != NULL ? target : "?");
+      }
     default:
       return ml_element_describe (element);
     }

@@ -11,6 +11,7 @@
 
 #include "ml-diagnostic.h"
 #include "ml-error.h"
+#include "ml-exchange.h"
 #include "ml-validate.h"
 
 static gboolean
@@ -134,6 +135,16 @@ ml_validate_field (MlProject  *project,
         }
     }
 
+  if (field == ML_RATE_VALUE && value->number <= 0)
+    {
+      char number[ML_NUMBER_BUF_SIZE];
+
+      ml_number_format (value->number, number);
+      g_set_error (error, ML_ERROR, ML_ERROR_INVALID_VALUE,
+                   _("The rate must be more than 0, not %s."), number);
+      return FALSE;
+    }
+
   if (field == ML_DEPENDENCY_ACTIVITY && value->string != NULL)
     {
       MlElement *activity = ml_element_get_parent (element);
@@ -162,9 +173,16 @@ report (Validation *validation,
         MlSeverity  severity,
         GError     *error)
 {
-  g_autofree char *what = ml_element_describe (element);
   GPtrArray *diagnostics = validation->diagnostics;
-  g_autofree char *message = g_strdup_printf ("%s: %s", what, error->message);
+  g_autofree char *what = NULL;
+  g_autofree char *message = NULL;
+
+  /* Checking an edit stops at the first error; warnings only matter to a whole-project check. */
+  if (diagnostics == NULL)
+    return;
+
+  what = ml_element_describe (element);
+  message = g_strdup_printf ("%s: %s", what, error->message);
 
   /* A rule between two fields (start and end, from and to) fails for both: say it once. */
   if (diagnostics->len > 0 &&
@@ -191,6 +209,34 @@ check_currency (Validation *validation,
                            _("The budget has no currency; give it one, or give the project a default currency."));
       report (validation, element, ML_SEVERITY_WARNING, error);
     }
+}
+
+/* Rules between a rate and the rest of the project are warnings: an edit elsewhere (the
+ * project's currency) can break them, and the rate is then only unused, never wrong.
+ */
+static void
+check_rate (Validation *validation,
+            MlElement  *rate)
+{
+  const char *target = ml_element_get_string (ml_project_get_root (validation->project),
+                                              ML_PROJECT_CURRENCY);
+  const char *currency = ml_element_get_string (rate, ML_RATE_CURRENCY);
+  MlElement *first = ml_exchange_find_rate (validation->project, currency);
+  g_autoptr(GError) error = NULL;
+
+  if (target == NULL)
+    g_set_error_literal (&error, ML_ERROR, ML_ERROR_INVALID_PROJECT,
+                         _("Exchange rates convert into the project’s currency, and the project has none; the rate is not used."));
+  else if (g_strcmp0 (currency, target) == 0)
+    g_set_error (&error, ML_ERROR, ML_ERROR_INVALID_PROJECT,
+                 _("%s is the project’s own currency; the rate is not used."), currency);
+  else if (first != NULL && first != rate)
+    g_set_error (&error, ML_ERROR, ML_ERROR_INVALID_PROJECT,
+                 _("%s already has an exchange rate; only the first is used."), currency);
+  else
+    return;
+
+  report (validation, rate, ML_SEVERITY_WARNING, error);
 }
 
 static gboolean
@@ -221,6 +267,8 @@ validate_element (MlElement *element,
     check_currency (validation, element, ML_INSTRUMENT_BUDGET, ML_INSTRUMENT_CURRENCY);
   else if (ml_element_get_kind (element) == ML_KIND_ACTIVITY)
     check_currency (validation, element, ML_ACTIVITY_BUDGET, ML_ACTIVITY_CURRENCY);
+  else if (ml_element_get_kind (element) == ML_KIND_EXCHANGE_RATE)
+    check_rate (validation, element);
 
   return TRUE;
 }

@@ -517,6 +517,23 @@ ml_indicator_chart_get_axes (MlElement            *indicator,
 }
 
 /**
+ * ml_indicator_chart_get_header_height:
+ * @style: how the chart is drawn
+ *
+ * The height of the name and unit lines at the top of every chart. A caller that shows them
+ * itself, in widgets, draws the chart that much above its area to leave them out.
+ *
+ * Returns: the height, in the units of @style
+ */
+double
+ml_indicator_chart_get_header_height (const MlStyle *style)
+{
+  g_return_val_if_fail (style != NULL, 0);
+
+  return get_title_height (style) + get_line_height (style);
+}
+
+/**
  * ml_indicator_chart_draw:
  * @indicator: an indicator
  * @today: the date drawn as today and that the status is judged by

@@ -34,6 +34,7 @@ void ml_indicator_chart_get_axes (MlElement            *indicator,
                                   double                width,
                                   double                height,
                                   MlIndicatorChartAxes *axes);
+double ml_indicator_chart_get_header_height (const MlStyle *style);
 void ml_indicator_chart_draw     (MlElement            *indicator,
                                   MlDate                today,
                                   const MlStyle        *style,

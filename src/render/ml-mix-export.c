@@ -35,7 +35,7 @@ draw_mix (cairo_t  *cr,
 {
   MixPage *page = user_data;
 
-  ml_mix_renderer_draw (page->mix, page->style, cr, width, height);
+  ml_mix_renderer_draw (page->mix, page->style, NULL, cr, width, height);
 }
 
 /**

@@ -221,6 +221,13 @@ pill (cairo_t *cr,
   cairo_close_path (cr);
 }
 
+typedef enum
+{
+  CHIP_PLAIN,
+  CHIP_SELECTED,  /* filled with the accent colour, in every cell the instrument is in */
+  CHIP_MORE,      /* "+N more" */
+} ChipKind;
+
 static void
 draw_chip (cairo_t       *cr,
            const MlStyle *style,
@@ -230,18 +237,23 @@ draw_chip (cairo_t       *cr,
            double         x,
            double         y,
            double         width,
-           gboolean       more)
+           ChipKind       kind)
 {
   double inset = grid->chip_height * 0.4;
+  const MlColor *fill = kind == CHIP_MORE ? &style->lane
+                        : kind == CHIP_SELECTED ? &style->accent : &style->background;
+  const MlColor *line = kind == CHIP_MORE ? &style->dim : &style->accent;
+  const MlColor *ink = kind == CHIP_MORE ? &style->dim
+                       : kind == CHIP_SELECTED ? &style->background : &style->foreground;
 
   pill (cr, x, y, width, grid->chip_height);
-  ml_style_set_source (cr, more ? &style->lane : &style->background);
+  ml_style_set_source (cr, fill);
   cairo_fill_preserve (cr);
-  ml_style_set_source (cr, more ? &style->dim : &style->accent);
-  cairo_set_line_width (cr, style->line_width);
+  ml_style_set_source (cr, line);
+  cairo_set_line_width (cr, style->line_width * (kind == CHIP_SELECTED ? 2 : 1));
   cairo_stroke (cr);
   ml_style_show_text (cr, layout, text, x + inset, y + grid->chip_height / 2, width - 2 * inset,
-                      more ? &style->dim : &style->foreground);
+                      ink);
 }
 
 /* An empty cell is a gap in the mix: hatched, and said in words, in the warning colour. */
@@ -298,6 +310,35 @@ draw_budgets (cairo_t       *cr,
                       cell->width - 2 * grid->padding, &style->foreground);
 }
 
+/* How many chips a cell shows: all of its instruments when they fit, else as many as fit less
+ * one, the last place going to a "+N more" chip.
+ */
+typedef struct
+{
+  double x, y, width;   /* of the first chip */
+  guint  n_shown;       /* instruments shown as their own chip */
+  gboolean more;        /* whether a "+N more" chip follows them */
+} Chips;
+
+static Chips
+arrange_chips (const Grid *grid,
+               const Rect *cell,
+               guint       n_instruments,
+               gboolean    has_budget)
+{
+  double chips_height = cell->height - 2 * grid->padding
+                        - (has_budget ? grid->budget_height + grid->chip_gap : 0);
+  guint n_fit = (guint) MAX (0, floor ((chips_height + grid->chip_gap)
+                                       / (grid->chip_height + grid->chip_gap)));
+  Chips chips = { cell->x + grid->padding, cell->y + grid->padding,
+                  cell->width - 2 * grid->padding, 0, FALSE };
+
+  chips.n_shown = n_instruments <= n_fit ? n_instruments : (n_fit > 0 ? n_fit - 1 : 0);
+  chips.more = chips.n_shown < n_instruments && n_fit > 0;
+
+  return chips;
+}
+
 static void
 draw_cell (cairo_t       *cr,
            const MlStyle *style,
@@ -306,6 +347,7 @@ draw_cell (cairo_t       *cr,
            const Grid    *grid,
            const Scale   *scale,
            MlPolicyMix   *mix,
+           MlElement     *selected,
            MlSide         side,
            MlStage        stage)
 {
@@ -313,8 +355,8 @@ draw_cell (cairo_t       *cr,
   GArray *budgets = ml_policy_mix_get_budgets (mix, side, stage);
   Rect cell = get_cell_rect (grid, side, stage);
   double share = get_share (scale, budgets);
-  double chips_height, chip_width, y;
-  guint n_fit, n_shown;
+  Chips chips = arrange_chips (grid, &cell, instruments->len, budgets->len > 0);
+  double y = chips.y;
 
   if (share > 0)
     {
@@ -329,27 +371,19 @@ draw_cell (cairo_t       *cr,
   if (instruments->len == 0)
     draw_gap (cr, style, gap_layout, grid, &cell);
 
-  chips_height = cell.height - 2 * grid->padding
-                 - (budgets->len > 0 ? grid->budget_height + grid->chip_gap : 0);
-  n_fit = (guint) MAX (0, floor ((chips_height + grid->chip_gap)
-                                 / (grid->chip_height + grid->chip_gap)));
-  n_shown = instruments->len <= n_fit ? instruments->len : (n_fit > 0 ? n_fit - 1 : 0);
-  chip_width = cell.width - 2 * grid->padding;
-  y = cell.y + grid->padding;
-
-  for (guint i = 0; i < n_shown; i++)
+  for (guint i = 0; i < chips.n_shown; i++)
     {
       MlElement *instrument = g_ptr_array_index (instruments, i);
 
       draw_chip (cr, style, chip_layout, grid, ml_element_get_label (instrument),
-                 cell.x + grid->padding, y, chip_width, FALSE);
+                 chips.x, y, chips.width, instrument == selected ? CHIP_SELECTED : CHIP_PLAIN);
       y += grid->chip_height + grid->chip_gap;
     }
-  if (n_shown < instruments->len && n_fit > 0)
+  if (chips.more)
     {
-      g_autofree char *more = g_strdup_printf (_("+%u more"), instruments->len - n_shown);
+      g_autofree char *more = g_strdup_printf (_("+%u more"), instruments->len - chips.n_shown);
 
-      draw_chip (cr, style, chip_layout, grid, more, cell.x + grid->padding, y, chip_width, TRUE);
+      draw_chip (cr, style, chip_layout, grid, more, chips.x, y, chips.width, CHIP_MORE);
     }
 
   if (budgets->len > 0)
@@ -409,26 +443,76 @@ static void
 draw_caption (cairo_t       *cr,
               const MlStyle *style,
               PangoLayout   *layout,
+              MlPolicyMix   *mix,
               const Grid    *grid,
               const Scale   *scale,
               double         width,
               double         height)
 {
+  g_autofree char *conversion = NULL;
   g_autofree char *text = NULL;
 
   if (!scale->found || scale->max_amount <= 0)
     return;
 
+  conversion = ml_policy_mix_dup_conversion (mix);
   text = g_strdup_printf (_("Shade: budget in %s relative to the largest cell; other currencies are not compared"),
                           scale->currency != NULL ? scale->currency : _("no currency"));
+  if (conversion != NULL)
+    {
+      char *both = g_strdup_printf ("%s. %s", text, conversion);
+
+      g_free (text);
+      text = both;
+    }
   ml_style_show_text (cr, layout, text, grid->margin, height - grid->margin - grid->caption_height / 2,
                       width - 2 * grid->margin, &style->dim);
 }
+
+/* The layouts and geometry of one size in one style: what drawing and hit-testing share. */
+typedef struct
+{
+  PangoLayout *header_layout;
+  PangoLayout *chip_layout;
+  PangoLayout *gap_layout;
+  Grid         grid;
+} Painter;
+
+static void
+painter_init (Painter       *painter,
+              const MlStyle *style,
+              double         width,
+              double         height)
+{
+  PangoContext *context = ml_style_create_pango_context ();
+
+  painter->header_layout = ml_style_create_layout (context, style->font_family, style->font_size,
+                                                   PANGO_WEIGHT_BOLD);
+  painter->chip_layout = ml_style_create_layout (context, style->font_family,
+                                                 style->small_font_size, PANGO_WEIGHT_NORMAL);
+  painter->gap_layout = ml_style_create_layout (context, style->font_family, style->font_size,
+                                                PANGO_WEIGHT_BOLD);
+  /* The layouts keep the context alive. */
+  g_object_unref (context);
+
+  compute_grid (style, painter->header_layout, width, height, &painter->grid);
+}
+
+static void
+painter_clear (Painter *painter)
+{
+  g_clear_object (&painter->header_layout);
+  g_clear_object (&painter->chip_layout);
+  g_clear_object (&painter->gap_layout);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Painter, painter_clear)
 
 /**
  * ml_mix_renderer_draw:
  * @mix: the policy mix of a project
  * @style: how to draw
+ * @selected: (nullable): an instrument whose chips are drawn selected
  * @cr: where to draw, with the matrix's top-left corner at the origin
  * @width: the width to fill, in the unit of @cr
  * @height: the height to fill
@@ -441,32 +525,19 @@ draw_caption (cairo_t       *cr,
 void
 ml_mix_renderer_draw (MlPolicyMix   *mix,
                       const MlStyle *style,
+                      MlElement     *selected,
                       cairo_t       *cr,
                       double         width,
                       double         height)
 {
-  PangoContext *context;
-  g_autoptr(PangoLayout) header_layout = NULL;
-  g_autoptr(PangoLayout) chip_layout = NULL;
-  g_autoptr(PangoLayout) gap_layout = NULL;
-  Grid grid;
+  g_auto(Painter) painter = { NULL };
   Scale scale;
 
   g_return_if_fail (mix != NULL);
   g_return_if_fail (style != NULL);
   g_return_if_fail (cr != NULL);
 
-  context = ml_style_create_pango_context ();
-  header_layout = ml_style_create_layout (context, style->font_family, style->font_size,
-                                          PANGO_WEIGHT_BOLD);
-  chip_layout = ml_style_create_layout (context, style->font_family, style->small_font_size,
-                                        PANGO_WEIGHT_NORMAL);
-  gap_layout = ml_style_create_layout (context, style->font_family, style->font_size,
-                                       PANGO_WEIGHT_BOLD);
-  /* The layouts keep the context alive. */
-  g_object_unref (context);
-
-  compute_grid (style, header_layout, width, height, &grid);
+  painter_init (&painter, style, width, height);
   scale = find_scale (mix);
 
   cairo_save (cr);
@@ -475,10 +546,103 @@ ml_mix_renderer_draw (MlPolicyMix   *mix,
 
   for (guint side = 0; side < ML_N_SIDES; side++)
     for (guint stage = 0; stage < ML_N_STAGES; stage++)
-      draw_cell (cr, style, chip_layout, gap_layout, &grid, &scale, mix, side, stage);
+      draw_cell (cr, style, painter.chip_layout, painter.gap_layout, &painter.grid, &scale, mix,
+                 selected, side, stage);
 
-  draw_lines (cr, style, &grid);
-  draw_headers (cr, style, header_layout, &grid);
-  draw_caption (cr, style, chip_layout, &grid, &scale, width, height);
+  draw_lines (cr, style, &painter.grid);
+  draw_headers (cr, style, painter.header_layout, &painter.grid);
+  draw_caption (cr, style, painter.chip_layout, mix, &painter.grid, &scale, width, height);
   cairo_restore (cr);
+}
+
+/**
+ * ml_mix_renderer_pick:
+ * @mix: the policy mix drawn
+ * @style: the style it was drawn in
+ * @width: the width it was drawn at
+ * @height: the height it was drawn at
+ * @x: a point, in the unit of drawing
+ * @y: a point
+ * @hit: (out): the cell at the point and the instrument of the chip there
+ *
+ * Finds what ml_mix_renderer_draw() drew at a point with the same size and style. A "+N
+ * more" chip and the space between chips have no instrument.
+ *
+ * Returns: whether the point is in a cell
+ */
+gboolean
+ml_mix_renderer_pick (MlPolicyMix   *mix,
+                      const MlStyle *style,
+                      double         width,
+                      double         height,
+                      double         x,
+                      double         y,
+                      MlMixHit      *hit)
+{
+  g_auto(Painter) painter = { NULL };
+  const Grid *grid;
+  GPtrArray *instruments;
+  Rect cell;
+  Chips chips;
+  double column, row, offset;
+  guint index;
+
+  g_return_val_if_fail (mix != NULL, FALSE);
+  g_return_val_if_fail (style != NULL, FALSE);
+  g_return_val_if_fail (hit != NULL, FALSE);
+
+  painter_init (&painter, style, width, height);
+  grid = &painter.grid;
+  *hit = (MlMixHit) { NULL, 0, 0 };
+  if (grid->cell_width <= 0 || grid->cell_height <= 0)
+    return FALSE;
+
+  column = floor ((x - grid->margin - grid->header_width) / grid->cell_width);
+  row = floor ((y - grid->margin - grid->header_height) / grid->cell_height);
+  if (column < 0 || column >= ML_N_STAGES || row < 0 || row >= ML_N_SIDES)
+    return FALSE;
+
+  hit->side = (MlSide) row;
+  hit->stage = (MlStage) column;
+  instruments = ml_policy_mix_get_instruments (mix, hit->side, hit->stage);
+  cell = get_cell_rect (grid, hit->side, hit->stage);
+  chips = arrange_chips (grid, &cell, instruments->len,
+                         ml_policy_mix_get_budgets (mix, hit->side, hit->stage)->len > 0);
+
+  offset = y - chips.y;
+  if (x < chips.x || x > chips.x + chips.width || offset < 0)
+    return TRUE;
+  index = (guint) (offset / (grid->chip_height + grid->chip_gap));
+  if (index < chips.n_shown && offset - index * (grid->chip_height + grid->chip_gap) <= grid->chip_height)
+    hit->instrument = g_ptr_array_index (instruments, index);
+
+  return TRUE;
+}
+
+/**
+ * ml_mix_renderer_get_cell_area:
+ * @style: the style the matrix is drawn in
+ * @width: the width it is drawn at
+ * @height: the height it is drawn at
+ * @side: a row
+ * @stage: a column
+ * @area: (out): the rectangle of the cell
+ */
+void
+ml_mix_renderer_get_cell_area (const MlStyle     *style,
+                               double             width,
+                               double             height,
+                               MlSide             side,
+                               MlStage            stage,
+                               cairo_rectangle_t *area)
+{
+  g_auto(Painter) painter = { NULL };
+  Rect cell;
+
+  g_return_if_fail (style != NULL);
+  g_return_if_fail (area != NULL);
+
+  painter_init (&painter, style, width, height);
+  cell = get_cell_rect (&painter.grid, side, stage);
+  *area = (cairo_rectangle_t) { cell.x, cell.y, cell.width, cell.height };
 }

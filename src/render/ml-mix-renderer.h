@@ -13,10 +13,37 @@
 
 G_BEGIN_DECLS
 
-void ml_mix_renderer_draw (MlPolicyMix   *mix,
-                           const MlStyle *style,
-                           cairo_t       *cr,
-                           double         width,
-                           double         height);
+/**
+ * MlMixHit:
+ * @instrument: (nullable): the instrument of the chip at the point
+ * @side: the row of the cell at the point
+ * @stage: the column of the cell at the point
+ */
+typedef struct
+{
+  MlElement *instrument;
+  MlSide     side;
+  MlStage    stage;
+} MlMixHit;
+
+void     ml_mix_renderer_draw          (MlPolicyMix       *mix,
+                                        const MlStyle     *style,
+                                        MlElement         *selected,
+                                        cairo_t           *cr,
+                                        double             width,
+                                        double             height);
+gboolean ml_mix_renderer_pick          (MlPolicyMix       *mix,
+                                        const MlStyle     *style,
+                                        double             width,
+                                        double             height,
+                                        double             x,
+                                        double             y,
+                                        MlMixHit          *hit);
+void     ml_mix_renderer_get_cell_area (const MlStyle     *style,
+                                        double             width,
+                                        double             height,
+                                        MlSide             side,
+                                        MlStage            stage,
+                                        cairo_rectangle_t *area);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "ml-field-editor.h"
+#include "ml-paragraph-group.h"
 
 struct _MlFieldEditor
 {
@@ -206,21 +207,8 @@ static void
 make_text_view (MlFieldEditor *self)
 {
   const MlFieldInfo *info = ml_field_get_info (self->field);
-  GtkWidget *frame = gtk_frame_new (NULL);
 
-  self->widget = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->widget), _(info->label));
-  self->input = gtk_text_view_new ();
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self->input), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (self->input), FALSE);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (self->input), 8);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (self->input), 8);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self->input), 8);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (self->input), 8);
-  gtk_widget_set_size_request (self->input, -1, 96);
-  gtk_widget_add_css_class (frame, "view");
-  gtk_frame_set_child (GTK_FRAME (frame), self->input);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->widget), frame);
+  self->widget = ml_paragraph_group_new (_(info->label), &self->input);
   g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->input)), "changed",
                            G_CALLBACK (on_buffer_changed_cb), self, G_CONNECT_SWAPPED);
   track_focus (self, self->input);

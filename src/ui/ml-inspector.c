@@ -147,6 +147,16 @@ make_actions (MlInspector *self)
       gtk_box_append (GTK_BOX (box), button);
     }
 
+  if (kind == ML_KIND_DECISION_POINT)
+    {
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Review Decision…"));
+
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s",
+                                        ml_element_get_id (self->element));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.review-decision");
+      gtk_box_append (GTK_BOX (box), button);
+    }
+
   if (kind != ML_KIND_PROJECT)
     {
       GtkWidget *button = gtk_button_new_with_label (_("Delete"));

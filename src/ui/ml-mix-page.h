@@ -7,7 +7,7 @@
 
 #include <adwaita.h>
 
-#include "ml-project.h"
+#include "ml-document.h"
 
 G_BEGIN_DECLS
 
@@ -15,7 +15,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (MlMixPage, ml_mix_page, ML, MIX_PAGE, AdwBin)
 
-void ml_mix_page_set_project (MlMixPage *self,
-                              MlProject *project);
+void       ml_mix_page_set_document     (MlMixPage  *self,
+                                         MlDocument *document);
+void       ml_mix_page_set_selected     (MlMixPage  *self,
+                                         MlElement  *element);
+GtkWidget *ml_mix_page_get_drawing_area (MlMixPage  *self);
 
 G_END_DECLS

@@ -13,42 +13,23 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "ml-format.h"
 #include "ml-indicator.h"
 #include "ml-label.h"
 #include "ml-overview-page.h"
+#include "ml-project-follower.h"
 #include "ml-stats.h"
+#include "ml-status-pill.h"
 
 struct _MlOverviewPage
 {
   AdwBin     parent_instance;
 
-  GtkWidget *clamp;
-  MlProject *project;
-  guint      refresh_source;
+  GtkWidget         *clamp;
+  MlProjectFollower  follower;
 };
 
 G_DEFINE_FINAL_TYPE (MlOverviewPage, ml_overview_page, ADW_TYPE_BIN)
-
-static char *
-format_date (MlDate date)
-{
-  g_autoptr(GDateTime) when = NULL;
-  GDate d;
-
-  g_date_clear (&d, 1);
-  g_date_set_julian (&d, date);
-  when = g_date_time_new_local (g_date_get_year (&d), g_date_get_month (&d), g_date_get_day (&d),
-                                12, 0, 0);
-
-  /* The user's locale in the interface; the file keeps ISO dates. */
-  return g_date_time_format (when, "%-d %b %Y");
-}
-
-static char *
-format_number (double value)
-{
-  return g_strdup_printf ("%'.*f", fabs (value - round (value)) < 1e-9 ? 0 : 2, value);
-}
 
 static GtkWidget *
 make_stat (guint       count,
@@ -111,8 +92,9 @@ make_indicator (MlElement *indicator)
 
   if (latest != NULL)
     {
-      g_autofree char *value = format_number (ml_element_get_number (latest, ML_MEASUREMENT_VALUE));
-      g_autofree char *date = format_date (ml_element_get_date (latest, ML_MEASUREMENT_DATE));
+      g_autofree char *value =
+        ml_format_number (ml_element_get_number (latest, ML_MEASUREMENT_VALUE));
+      g_autofree char *date = ml_format_date (ml_element_get_date (latest, ML_MEASUREMENT_DATE));
 
       latest_text = g_strdup_printf (_("%s %s (%s)"), value, unit != NULL ? unit : "", date);
     }
@@ -123,8 +105,8 @@ make_indicator (MlElement *indicator)
 
   if (!isnan (baseline) && !isnan (target))
     {
-      g_autofree char *from = format_number (baseline);
-      g_autofree char *to = format_number (target);
+      g_autofree char *from = ml_format_number (baseline);
+      g_autofree char *to = ml_format_number (target);
 
       range_text = g_strdup_printf (_("Baseline %s → target %s"), from, to);
     }
@@ -174,7 +156,8 @@ make_mission (MlProject *project,
                           _(scale->enum_info->labels[ml_element_get_enum (mission, ML_MISSION_SCALE)]));
   if (ml_element_has_value (mission, ML_MISSION_TARGET_DATE))
     {
-      g_autofree char *date = format_date (ml_element_get_date (mission, ML_MISSION_TARGET_DATE));
+      g_autofree char *date =
+        ml_format_date (ml_element_get_date (mission, ML_MISSION_TARGET_DATE));
       g_string_append_printf (facts, _(" · by %s"), date);
     }
   if (lead != NULL)
@@ -190,7 +173,8 @@ make_mission (MlProject *project,
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
 
       gtk_widget_add_css_class (box, "objective");
-      gtk_box_append (GTK_BOX (box), ml_label_new_wrapping (ml_element_get_label (objective), "title-4"));
+      gtk_box_append (GTK_BOX (box),
+                      ml_status_pill_new_objective_heading (objective, ml_date_today ()));
       for (guint j = 0; indicators != NULL && j < indicators->len; j++)
         gtk_box_append (GTK_BOX (box), make_indicator (g_ptr_array_index (indicators, j)));
       gtk_box_append (GTK_BOX (card), box);
@@ -199,25 +183,25 @@ make_mission (MlProject *project,
   return card;
 }
 
-static gboolean
+static void
 refresh (gpointer user_data)
 {
   MlOverviewPage *self = user_data;
+  MlProject *project = self->follower.project;
   MlElement *root;
   GPtrArray *missions;
   GtkWidget *box;
   const char *owner, *challenge;
   g_autoptr(MlStats) stats = NULL;
 
-  self->refresh_source = 0;
-  if (self->project == NULL)
-    return G_SOURCE_REMOVE;
+  if (project == NULL)
+    return;
 
-  root = ml_project_get_root (self->project);
+  root = ml_project_get_root (project);
   missions = ml_element_get_children (root, ML_KIND_MISSION);
   owner = ml_element_get_string (root, ML_PROJECT_OWNER);
   challenge = ml_element_get_string (root, ML_PROJECT_CHALLENGE);
-  stats = ml_stats_compute (self->project);
+  stats = ml_stats_compute (project);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
   gtk_widget_set_margin_top (box, 24);
@@ -232,8 +216,8 @@ refresh (gpointer user_data)
 
       if (stats->horizon_start != ML_DATE_NONE && stats->horizon_end != ML_DATE_NONE)
         {
-          g_autofree char *start = format_date (stats->horizon_start);
-          g_autofree char *end = format_date (stats->horizon_end);
+          g_autofree char *start = ml_format_date (stats->horizon_start);
+          g_autofree char *end = ml_format_date (stats->horizon_end);
 
           g_string_append_printf (line, "%s%s – %s", line->len > 0 ? " · " : "", start, end);
         }
@@ -245,7 +229,7 @@ refresh (gpointer user_data)
       gtk_box_append (GTK_BOX (box), ml_label_new_wrapping (challenge, "challenge"));
     }
 
-  gtk_box_append (GTK_BOX (box), make_stats (self->project));
+  gtk_box_append (GTK_BOX (box), make_stats (project));
 
   if (missions == NULL || missions->len == 0)
     {
@@ -258,19 +242,9 @@ refresh (gpointer user_data)
       gtk_box_append (GTK_BOX (box), empty);
     }
   for (guint i = 0; missions != NULL && i < missions->len; i++)
-    gtk_box_append (GTK_BOX (box), make_mission (self->project, g_ptr_array_index (missions, i)));
+    gtk_box_append (GTK_BOX (box), make_mission (project, g_ptr_array_index (missions, i)));
 
   adw_clamp_set_child (ADW_CLAMP (self->clamp), box);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-schedule_refresh (MlOverviewPage *self)
-{
-  /* Many changes in one main-loop iteration (an undo of a group) give one rebuild. */
-  if (self->refresh_source == 0)
-    self->refresh_source = g_idle_add (refresh, self);
 }
 
 static void
@@ -278,10 +252,7 @@ ml_overview_page_dispose (GObject *object)
 {
   MlOverviewPage *self = ML_OVERVIEW_PAGE (object);
 
-  g_clear_handle_id (&self->refresh_source, g_source_remove);
-  if (self->project != NULL)
-    g_signal_handlers_disconnect_by_data (self->project, self);
-  g_clear_object (&self->project);
+  ml_project_follower_clear (&self->follower);
 
   G_OBJECT_CLASS (ml_overview_page_parent_class)->dispose (object);
 }
@@ -300,6 +271,7 @@ ml_overview_page_init (MlOverviewPage *self)
 {
   GtkWidget *scrolled = gtk_scrolled_window_new ();
 
+  ml_project_follower_init (&self->follower, refresh, self);
   self->clamp = adw_clamp_new ();
   adw_clamp_set_maximum_size (ADW_CLAMP (self->clamp), 880);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
@@ -315,10 +287,5 @@ ml_overview_page_set_project (MlOverviewPage *self,
   g_return_if_fail (ML_IS_OVERVIEW_PAGE (self));
   g_return_if_fail (ML_IS_PROJECT (project));
 
-  if (self->project != NULL)
-    g_signal_handlers_disconnect_by_data (self->project, self);
-  g_set_object (&self->project, project);
-  ml_project_connect_any_change (project, G_CALLBACK (schedule_refresh), self);
-  g_clear_handle_id (&self->refresh_source, g_source_remove);
-  refresh (self);
+  ml_project_follower_set_project (&self->follower, project);
 }

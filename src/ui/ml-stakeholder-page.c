@@ -201,45 +201,64 @@ ml_stakeholder_page_init (MlStakeholderPage *self)
     NULL,
   };
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *tools = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *tools = gtk_flow_box_new ();
+  GtkWidget *arrange = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *view_tools = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *panels = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *chooser = gtk_drop_down_new_from_strings (layouts);
   GtkWidget *legend = gtk_toggle_button_new_with_label (_("Legend"));
   GtkWidget *measures = gtk_toggle_button_new_with_label (_("Measures"));
   GtkWidget *body = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *side = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *map = gtk_overlay_new ();
   GtkWidget *hint = gtk_label_new (_("Drag a stakeholder to place it; Shift-drag from one to another to add a relation."));
 
+  /* Three groups that wrap onto a second line on a small screen. */
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (tools), GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (tools), 3);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (tools), 12);
   gtk_widget_set_margin_start (tools, 6);
   gtk_widget_set_margin_end (tools, 6);
   gtk_widget_set_margin_top (tools, 6);
   gtk_widget_set_margin_bottom (tools, 6);
   gtk_widget_set_tooltip_text (chooser, _("How to Arrange the Map"));
-  gtk_box_append (GTK_BOX (tools), chooser);
+  gtk_box_append (GTK_BOX (arrange), chooser);
   self->type_checks = g_ptr_array_new ();
   self->level_checks = g_ptr_array_new ();
   self->kind_checks = g_ptr_array_new ();
-  gtk_box_append (GTK_BOX (tools), make_filter_button (self));
-  gtk_box_append (GTK_BOX (tools), ml_tool_button_new ("view-refresh-symbolic",
+  gtk_box_append (GTK_BOX (arrange), make_filter_button (self));
+  gtk_box_append (GTK_BOX (view_tools), ml_tool_button_new ("view-refresh-symbolic",
                                                 _("Arrange Again (placed stakeholders stay)"),
                                                 "map.arrange"));
-  gtk_box_append (GTK_BOX (tools), ml_tool_button_new ("zoom-out-symbolic", _("Zoom Out (Ctrl+−)"),
+  gtk_box_append (GTK_BOX (view_tools), ml_tool_button_new ("zoom-out-symbolic", _("Zoom Out (Ctrl+−)"),
                                                 "map.zoom-out"));
-  gtk_box_append (GTK_BOX (tools), ml_tool_button_new ("zoom-in-symbolic", _("Zoom In (Ctrl++)"),
+  gtk_box_append (GTK_BOX (view_tools), ml_tool_button_new ("zoom-in-symbolic", _("Zoom In (Ctrl++)"),
                                                 "map.zoom-in"));
-  gtk_box_append (GTK_BOX (tools), ml_tool_button_new ("zoom-fit-best-symbolic",
+  gtk_box_append (GTK_BOX (view_tools), ml_tool_button_new ("zoom-fit-best-symbolic",
                                                 _("Show the Whole Map (Ctrl+0)"), "map.fit"));
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (legend), TRUE);
   gtk_widget_add_css_class (legend, "flat");
-  gtk_box_append (GTK_BOX (tools), legend);
+  gtk_box_append (GTK_BOX (panels), legend);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (measures), TRUE);
   gtk_widget_set_tooltip_text (measures, _("Ties, Brokers, Groups and Ownership"));
   gtk_widget_add_css_class (measures, "flat");
-  gtk_box_append (GTK_BOX (tools), measures);
-  gtk_label_set_ellipsize (GTK_LABEL (hint), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (panels), measures);
+  gtk_flow_box_append (GTK_FLOW_BOX (tools), arrange);
+  gtk_flow_box_append (GTK_FLOW_BOX (tools), view_tools);
+  gtk_flow_box_append (GTK_FLOW_BOX (tools), panels);
+  for (GtkWidget *child = gtk_widget_get_first_child (tools); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
+
+  /* Over the map's corner, where it takes no room from the tools. */
+  gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
   gtk_label_set_xalign (GTK_LABEL (hint), 1);
-  gtk_widget_set_hexpand (hint, TRUE);
+  gtk_widget_set_halign (hint, GTK_ALIGN_END);
+  gtk_widget_set_valign (hint, GTK_ALIGN_END);
+  gtk_widget_set_margin_end (hint, 12);
+  gtk_widget_set_margin_bottom (hint, 6);
+  gtk_widget_set_can_target (hint, FALSE);
   gtk_widget_add_css_class (hint, "dim-label");
-  gtk_box_append (GTK_BOX (tools), hint);
 
   self->view = g_object_new (ML_TYPE_STAKEHOLDER_VIEW, NULL);
   gtk_widget_set_vexpand (GTK_WIDGET (self->view), TRUE);
@@ -253,7 +272,9 @@ ml_stakeholder_page_init (MlStakeholderPage *self)
   gtk_box_append (GTK_BOX (side), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
   gtk_box_append (GTK_BOX (side), GTK_WIDGET (self->metrics));
   gtk_revealer_set_child (self->metrics_revealer, side);
-  gtk_box_append (GTK_BOX (body), GTK_WIDGET (self->view));
+  gtk_overlay_set_child (GTK_OVERLAY (map), GTK_WIDGET (self->view));
+  gtk_overlay_add_overlay (GTK_OVERLAY (map), hint);
+  gtk_box_append (GTK_BOX (body), map);
   gtk_box_append (GTK_BOX (body), GTK_WIDGET (self->metrics_revealer));
   g_signal_connect_swapped (measures, "toggled", G_CALLBACK (on_metrics_toggled_cb), self);
   g_signal_connect_swapped (chooser, "notify::selected", G_CALLBACK (on_layout_selected_cb), self);

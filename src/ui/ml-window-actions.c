@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "ml-create.h"
+#include "ml-decision-dialog.h"
 #include "ml-delete.h"
 #include "ml-error.h"
 #include "ml-map-export.h"
@@ -346,7 +347,10 @@ add_measurement_action (GtkWidget  *widget,
 
   /* Ctrl+M, then the value: the date is today's and the value starts from the latest. */
   if (add_element (self, ML_KIND_MEASUREMENT) != NULL)
-    ml_inspector_focus_field (self->inspector, ML_MEASUREMENT_VALUE);
+    {
+      g_object_set (self, "show-inspector", TRUE, NULL);
+      ml_inspector_focus_field (self->inspector, ML_MEASUREMENT_VALUE);
+    }
 }
 
 static void
@@ -360,6 +364,18 @@ add_journal_note_action (GtkWidget  *widget,
     ml_inspector_focus_field (self->inspector, ML_ENTRY_TEXT);
 }
 
+/* A toast for a change that Undo takes back. */
+static void
+show_undo_toast (MlWindow   *self,
+                 const char *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 delete_selected (MlWindow *self)
 {
@@ -367,7 +383,6 @@ delete_selected (MlWindow *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
   g_autofree char *message = NULL;
-  AdwToast *toast;
 
   title = ml_project_dup_title (ml_document_get_project (self->document), self->selected);
   delete = ml_command_new_delete (ml_document_get_project (self->document), self->selected, NULL);
@@ -378,10 +393,7 @@ delete_selected (MlWindow *self)
     }
 
   message = g_strdup_printf (_("“%s” deleted"), title);
-  toast = adw_toast_new (message);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  show_undo_toast (self, message);
 }
 
 static void
@@ -425,6 +437,36 @@ delete_action (GtkWidget  *widget,
   adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (on_delete_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_decision_recorded_cb (MlWindow *self)
+{
+  show_undo_toast (self, _("Decision recorded"));
+}
+
+/* The parameter is the id of a decision point, or "" for the selected one. */
+static void
+review_decision_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  MlWindow *self = ML_WINDOW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  MlElement *point = *id != '\0' ? ml_project_lookup (ml_document_get_project (self->document), id)
+                                  : self->selected;
+  MlDecisionDialog *dialog;
+
+  if (point == NULL || ml_element_get_kind (point) != ML_KIND_DECISION_POINT)
+    {
+      ml_window_show_toast (self, _("Select a decision point to review."));
+      return;
+    }
+
+  dialog = ml_decision_dialog_new (GTK_WINDOW (self), self->document, point);
+  g_signal_connect_object (dialog, "recorded", G_CALLBACK (on_decision_recorded_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -580,6 +622,7 @@ ml_window_update_actions (MlWindow *self)
   gtk_widget_action_set_enabled (widget, "win.view", open);
   gtk_widget_action_set_enabled (widget, "win.add", open);
   gtk_widget_action_set_enabled (widget, "win.add-journal-note", open);
+  gtk_widget_action_set_enabled (widget, "win.review-decision", open);
   gtk_widget_action_set_enabled (widget, "win.add-measurement",
                                  open && (selected_kind == ML_KIND_INDICATOR ||
                                           selected_kind == ML_KIND_MEASUREMENT));
@@ -608,5 +651,7 @@ ml_window_class_actions_init (MlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add-journal-note", NULL,
                                    add_journal_note_action);
   gtk_widget_class_install_action (widget_class, "win.delete-element", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "win.review-decision", "s",
+                                   review_decision_action);
   gtk_widget_class_install_action (widget_class, "win.select-id", "s", select_id_action);
 }

@@ -9,9 +9,11 @@
 
 #include "ml-csv-import.h"
 #include "ml-element-list.h"
+#include "ml-indicators-page.h"
 #include "ml-inspector.h"
 #include "ml-mix-page.h"
 #include "ml-overview-page.h"
+#include "ml-portfolio-page.h"
 #include "ml-roadmap-page.h"
 #include "ml-stakeholder-page.h"
 #include "ml-window.h"
@@ -36,6 +38,8 @@ struct _MlWindow
   MlRoadmapPage        *roadmap_page;
   MlStakeholderPage    *stakeholder_page;
   MlMixPage            *mix_page;
+  MlPortfolioPage      *portfolio_page;
+  MlIndicatorsPage     *indicators_page;
   GtkListBox           *samples_list;
   GMenu                *recent_menu;
 

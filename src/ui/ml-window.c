@@ -92,7 +92,9 @@ bind_project (MlWindow *self)
   ml_overview_page_set_project (self->overview_page, project);
   ml_roadmap_page_set_document (self->roadmap_page, self->document);
   ml_stakeholder_page_set_document (self->stakeholder_page, self->document);
-  ml_mix_page_set_project (self->mix_page, project);
+  ml_mix_page_set_document (self->mix_page, self->document);
+  ml_portfolio_page_set_project (self->portfolio_page, project);
+  ml_indicators_page_set_project (self->indicators_page, project);
   ml_window_select (self, NULL);
   update_title (self);
   ml_window_update_actions (self);
@@ -397,8 +399,10 @@ ml_window_class_init (MlWindowClass *klass)
 
   g_type_ensure (ML_TYPE_ELEMENT_LIST);
   g_type_ensure (ML_TYPE_INSPECTOR);
+  g_type_ensure (ML_TYPE_INDICATORS_PAGE);
   g_type_ensure (ML_TYPE_MIX_PAGE);
   g_type_ensure (ML_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (ML_TYPE_PORTFOLIO_PAGE);
   g_type_ensure (ML_TYPE_ROADMAP_PAGE);
   g_type_ensure (ML_TYPE_STAKEHOLDER_PAGE);
 
@@ -416,6 +420,8 @@ ml_window_class_init (MlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MlWindow, roadmap_page);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, stakeholder_page);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, mix_page);
+  gtk_widget_class_bind_template_child (widget_class, MlWindow, portfolio_page);
+  gtk_widget_class_bind_template_child (widget_class, MlWindow, indicators_page);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, samples_list);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, recent_menu);
 
@@ -452,6 +458,12 @@ ml_window_init (MlWindow *self)
                            G_CALLBACK (on_element_selected_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (ml_stakeholder_page_get_view (self->stakeholder_page), "edit-requested",
                            G_CALLBACK (on_edit_requested_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->mix_page, "element-selected",
+                           G_CALLBACK (on_element_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->indicators_page, "element-selected",
+                           G_CALLBACK (on_element_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->portfolio_page, "element-selected",
+                           G_CALLBACK (on_element_selected_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect (self->samples_list, "row-activated", G_CALLBACK (on_sample_activated_cb), self);
 
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, FALSE);
@@ -529,6 +541,7 @@ ml_window_select (MlWindow  *self,
   ml_element_list_select (self->element_list, element);
   ml_roadmap_view_set_selected (ml_roadmap_page_get_view (self->roadmap_page), element);
   ml_stakeholder_view_set_selected (ml_stakeholder_page_get_view (self->stakeholder_page), element);
+  ml_mix_page_set_selected (self->mix_page, element);
   ml_inspector_set_element (self->inspector, element);
   ml_window_update_actions (self);
 }
