@@ -759,37 +759,16 @@ count_journal_entries (MlProject *project)
   return entries->len;
 }
 
+/* Fills the open Review Decision dialog as a user would: Record waits for an outcome, a reason
+ * and a valid date; then records Stop, decided on 2026-11-20.
+ */
 static void
-test_review_decision (Fixture       *fixture,
-                      gconstpointer  data)
+record_stop_in_dialog (void)
 {
-  MlWindow *window = open_project (fixture);
-  MlDocument *document = ml_window_get_document (window);
-  MlProject *project = ml_document_get_project (document);
-  MlElement *point = ml_project_lookup (project, "dp-h2-stack");
-  MlElement *pilot = ml_project_lookup (project, "a-h2-stack-pilot");
-  g_autoptr(GBytes) before = ml_xml_write (project);
-  g_autoptr(GBytes) undone = NULL;
-  guint n_entries = count_journal_entries (project);
-  g_autoptr(GPtrArray) entries = NULL;
-  MlDecisionDialog *dialog;
-  MlRoadmapView *view;
+  MlDecisionDialog *dialog = find_toplevel (ML_TYPE_DECISION_DIALOG);
   GtkWidget *record;
   GtkTextView *rationale;
-  MlElement *entry;
 
-  g_assert_nonnull (point);
-  g_assert_cmpint (ml_element_get_enum (point, ML_DECISION_OUTCOME), ==, ML_OUTCOME_PENDING);
-  g_assert_cmpint (ml_element_get_enum (pilot, ML_ACTIVITY_STATUS), ==, ML_STATUS_AT_RISK);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "roadmap");
-  view = find_widget (GTK_WIDGET (window), ML_TYPE_ROADMAP_VIEW);
-  wait_for_allocation (GTK_WIDGET (view));
-  assert_roadmap_shows (view, point, ML_OUTCOME_PENDING, pilot, TRUE);
-
-  /* As the Portfolio page asks for it: by id. Record waits for an outcome and a reason. */
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.review-decision", "s", "dp-h2-stack");
-  drain ();
-  dialog = find_toplevel (ML_TYPE_DECISION_DIALOG);
   g_assert_nonnull (dialog);
   record = find_named_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "record");
   rationale = find_named_widget (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW, "rationale");
@@ -809,6 +788,37 @@ test_review_decision (Fixture       *fixture,
   g_signal_emit_by_name (record, "clicked");
   drain ();
   g_assert_null (find_toplevel (ML_TYPE_DECISION_DIALOG));
+}
+
+static void
+test_review_decision (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  MlWindow *window = open_project (fixture);
+  MlDocument *document = ml_window_get_document (window);
+  MlProject *project = ml_document_get_project (document);
+  MlElement *point = ml_project_lookup (project, "dp-h2-stack");
+  MlElement *pilot = ml_project_lookup (project, "a-h2-stack-pilot");
+  g_autoptr(GBytes) before = ml_xml_write (project);
+  g_autoptr(GBytes) undone = NULL;
+  guint n_entries = count_journal_entries (project);
+  g_autoptr(GPtrArray) entries = NULL;
+  MlDecisionDialog *dialog;
+  MlRoadmapView *view;
+  MlElement *entry;
+
+  g_assert_nonnull (point);
+  g_assert_cmpint (ml_element_get_enum (point, ML_DECISION_OUTCOME), ==, ML_OUTCOME_PENDING);
+  g_assert_cmpint (ml_element_get_enum (pilot, ML_ACTIVITY_STATUS), ==, ML_STATUS_AT_RISK);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "roadmap");
+  view = find_widget (GTK_WIDGET (window), ML_TYPE_ROADMAP_VIEW);
+  wait_for_allocation (GTK_WIDGET (view));
+  assert_roadmap_shows (view, point, ML_OUTCOME_PENDING, pilot, TRUE);
+
+  /* As the Portfolio page asks for it: by id. Record waits for an outcome and a reason. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.review-decision", "s", "dp-h2-stack");
+  drain ();
+  record_stop_in_dialog ();
 
   /* Recorded: the outcome, the stopped pilot, the journal entry, and the roadmap shows it. */
   g_assert_cmpint (ml_element_get_enum (point, ML_DECISION_OUTCOME), ==, ML_OUTCOME_STOP);
@@ -1098,6 +1108,106 @@ test_portfolio_page (Fixture       *fixture,
   g_assert_cmpstr (lines[4], ==, "AUD,9500000.00");
 }
 
+/* The line of the portfolio's CSV export, as shown now, that starts with @prefix. */
+static char *
+export_line (MlPortfolioPage *page,
+             const char      *dir,
+             const char      *prefix)
+{
+  g_autofree char *path = g_build_filename (dir, "portfolio.csv", NULL);
+  g_autofree char *csv = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ml_portfolio_page_export_csv (page, path, &error));
+  g_file_get_contents (path, &csv, NULL, &error);
+  g_assert_no_error (error);
+  lines = g_strsplit (csv, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], prefix))
+      return g_strdup (lines[i]);
+  g_assert_not_reached ();
+}
+
+/* The button of the portfolio row that reviews @point. */
+static GtkWidget *
+find_review_button (MlPortfolioPage *page,
+                    const char      *point)
+{
+  g_autoptr(GPtrArray) buttons = find_widgets (GTK_WIDGET (page), GTK_TYPE_BUTTON, NULL);
+
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkActionable *button = g_ptr_array_index (buttons, i);
+      GVariant *target = gtk_actionable_get_action_target_value (button);
+
+      if (g_strcmp0 (gtk_actionable_get_action_name (button), "win.review-decision") == 0 &&
+          target != NULL && g_strcmp0 (g_variant_get_string (target, NULL), point) == 0)
+        return GTK_WIDGET (button);
+    }
+  return NULL;
+}
+
+/* Stopping the stack pilot from the Portfolio, as a user would: the row's Review… button, the
+ * dialog, Record. The portfolio then shows the pilot stopped with no decision pending, and the
+ * roadmap draws the stop and the stopped bar.
+ */
+static void
+test_decision_from_portfolio (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  MlWindow *window = open_project (fixture);
+  MlDocument *document = ml_window_get_document (window);
+  MlProject *project = ml_document_get_project (document);
+  MlElement *point = ml_project_lookup (project, "dp-h2-stack");
+  MlElement *pilot = ml_project_lookup (project, "a-h2-stack-pilot");
+  g_autoptr(MlCommand) soon = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *due = NULL;
+  MlPortfolioPage *page;
+  MlRoadmapView *view;
+  GtkWidget *review;
+  MlValue value;
+  char date[11];
+
+  /* Due in a month, whatever day the test runs: the next decision of its workstream. */
+  ml_value_init_date (&value, ML_DECISION_DATE, ml_date_today () + 30);
+  soon = ml_command_new_set (point, ML_DECISION_DATE, &value);
+  g_assert_true (ml_document_push (document, soon, NULL));
+  ml_date_format_into (ml_date_today () + 30, date);
+  due = g_strdup_printf (",dp-h2-stack,%s", date);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "portfolio");
+  page = find_widget (GTK_WIDGET (window), ML_TYPE_PORTFOLIO_PAGE);
+  wait_for_allocation (GTK_WIDGET (page));
+  before = export_line (page, fixture->dir, "activity,a-h2-stack-pilot,");
+  g_assert_nonnull (strstr (before, ",at-risk,"));
+  g_assert_true (g_str_has_suffix (before, due));
+
+  gtk_editable_set_text (find_named_widget (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY, "search"),
+                         "australian manufacturer");
+  wait_for_n_items (ml_portfolio_page_get_shown (page), 1);
+  drain ();
+  review = find_review_button (page, "dp-h2-stack");
+  g_assert_nonnull (review);
+  g_assert_true (gtk_widget_get_sensitive (review));
+  g_signal_emit_by_name (review, "clicked");
+  drain ();
+  record_stop_in_dialog ();
+  drain ();
+
+  after = export_line (page, fixture->dir, "activity,a-h2-stack-pilot,");
+  g_assert_nonnull (strstr (after, ",stopped,"));
+  g_assert_true (g_str_has_suffix (after, ",,"));
+  g_assert_null (find_review_button (page, "dp-h2-stack"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "roadmap");
+  view = find_widget (GTK_WIDGET (window), ML_TYPE_ROADMAP_VIEW);
+  wait_for_allocation (GTK_WIDGET (view));
+  assert_roadmap_shows (view, point, ML_OUTCOME_STOP, pilot, FALSE);
+}
+
 /* The point in the middle of the first chip in a cell of the mix page's matrix. */
 static gboolean
 find_chip (MlMixPage  *page,
@@ -1252,6 +1362,7 @@ main (int    argc,
   ADD ("/window/indicators-page-empty", test_indicators_page_empty);
   ADD ("/window/review-decision", test_review_decision);
   ADD ("/window/portfolio-page", test_portfolio_page);
+  ADD ("/window/decision-from-portfolio", test_decision_from_portfolio);
   ADD ("/window/mix-drag-undo", test_mix_drag_undo);
   ADD ("/window/fits-small-screen", test_fits_small_screen);
 
