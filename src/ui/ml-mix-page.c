@@ -26,8 +26,9 @@
 #define DRAG_THRESHOLD 8
 
 /* Below this size chips say no more than their first letters: scroll instead. */
-#define MIN_MATRIX_WIDTH  840
+#define MIN_MATRIX_WIDTH  680
 #define MIN_MATRIX_HEIGHT 520
+#define SIDE_WIDTH        280
 
 struct _MlMixPage
 {
@@ -417,10 +418,12 @@ side_box_new (void)
 static void
 ml_mix_page_init (MlMixPage *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *flap = adw_flap_new ();
   GtkWidget *side = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *matrix_scrolled = gtk_scrolled_window_new ();
+  GtkWidget *overlay = gtk_overlay_new ();
+  GtkWidget *show_side = gtk_toggle_button_new_with_label (_("Findings"));
   GtkGesture *drag = gtk_gesture_drag_new ();
   GtkEventController *motion = gtk_event_controller_motion_new ();
 
@@ -429,6 +432,7 @@ ml_mix_page_init (MlMixPage *self)
   gtk_widget_set_hexpand (self->drawing_area, TRUE);
   gtk_widget_set_vexpand (self->drawing_area, TRUE);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (matrix_scrolled), self->drawing_area);
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (matrix_scrolled), TRUE);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->drawing_area), draw_mix, self, NULL);
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);
@@ -454,13 +458,29 @@ ml_mix_page_init (MlMixPage *self)
                                   GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), side);
   /* Its wrapping labels would otherwise make it take the matrix's room. */
-  gtk_widget_set_size_request (scrolled, 280, -1);
+  gtk_widget_set_size_request (scrolled, SIDE_WIDTH, -1);
   gtk_widget_set_hexpand (scrolled, FALSE);
+  gtk_widget_add_css_class (scrolled, "background");
 
-  gtk_box_append (GTK_BOX (box), matrix_scrolled);
-  gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
-  gtk_box_append (GTK_BOX (box), scrolled);
-  adw_bin_set_child (ADW_BIN (self), box);
+  /* When the matrix and the findings do not both fit, the findings fold over the matrix's
+   * side, shown by a button in its corner.
+   */
+  gtk_widget_set_halign (show_side, GTK_ALIGN_START);
+  gtk_widget_set_valign (show_side, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (show_side, 6);
+  gtk_widget_set_margin_start (show_side, 6);
+  gtk_widget_set_tooltip_text (show_side, _("Show the Findings and the Selected Instrument"));
+  gtk_overlay_set_child (GTK_OVERLAY (overlay), matrix_scrolled);
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), show_side);
+  adw_flap_set_content (ADW_FLAP (flap), overlay);
+  adw_flap_set_flap (ADW_FLAP (flap), scrolled);
+  adw_flap_set_separator (ADW_FLAP (flap), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
+  adw_flap_set_flap_position (ADW_FLAP (flap), GTK_PACK_END);
+  adw_flap_set_fold_threshold_policy (ADW_FLAP (flap), ADW_FOLD_THRESHOLD_POLICY_NATURAL);
+  g_object_bind_property (flap, "folded", show_side, "visible", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (flap, "reveal-flap", show_side, "active",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  adw_bin_set_child (ADW_BIN (self), flap);
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (gtk_widget_queue_draw), self->drawing_area,

@@ -48,6 +48,7 @@ struct _MlWindow
   MlElement            *selected;
   GSettings            *settings;
 
+  gboolean              show_inspector;
   gboolean              close_confirmed;
   gboolean              samples_filled;
 };

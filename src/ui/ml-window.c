@@ -346,12 +346,21 @@ ml_window_get_property (GObject    *object,
                                   gtk_revealer_get_reveal_child (self->sidebar_revealer));
       break;
     case PROP_SHOW_INSPECTOR:
-      g_value_set_boolean (value, self->inspector_revealer == NULL ||
-                                  gtk_revealer_get_reveal_child (self->inspector_revealer));
+      g_value_set_boolean (value, self->show_inspector);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+/* The inspector takes room only when it has something to edit: on a small screen an empty one
+ * would squeeze the views for nothing.
+ */
+static void
+update_inspector (MlWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->inspector_revealer,
+                                 self->show_inspector && self->selected != NULL);
 }
 
 static void
@@ -369,7 +378,8 @@ ml_window_set_property (GObject      *object,
       g_object_notify_by_pspec (object, pspec);
       break;
     case PROP_SHOW_INSPECTOR:
-      gtk_revealer_set_reveal_child (self->inspector_revealer, g_value_get_boolean (value));
+      self->show_inspector = g_value_get_boolean (value);
+      update_inspector (self);
       g_object_notify_by_pspec (object, pspec);
       break;
     default:
@@ -543,6 +553,7 @@ ml_window_select (MlWindow  *self,
   ml_stakeholder_view_set_selected (ml_stakeholder_page_get_view (self->stakeholder_page), element);
   ml_mix_page_set_selected (self->mix_page, element);
   ml_inspector_set_element (self->inspector, element);
+  update_inspector (self);
   ml_window_update_actions (self);
 }
 
