@@ -45,3 +45,21 @@ ml_format_number (double value)
 {
   return g_strdup_printf ("%'.*f", fabs (value - round (value)) < 1e-9 ? 0 : 2, value);
 }
+
+/**
+ * ml_format_money:
+ * @amount: an amount of money
+ * @currency: (nullable): its currency code, such as “EUR”, or "" or %NULL when unknown
+ *
+ * Returns: (transfer full): @amount as ml_format_number() writes it, followed by @currency
+ */
+char *
+ml_format_money (double      amount,
+                 const char *currency)
+{
+  g_autofree char *number = ml_format_number (amount);
+
+  if (currency == NULL || *currency == '\0')
+    return g_steal_pointer (&number);
+  return g_strdup_printf ("%s %s", number, currency);
+}

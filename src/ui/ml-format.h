@@ -2,8 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Dates and numbers as the pages show them: in the user's locale, where files keep ISO dates
- * and C-locale numbers.
+ * Dates, numbers and amounts of money as the pages show them: in the user's locale, where files
+ * keep ISO dates and C-locale numbers.
  */
 
 #pragma once
@@ -14,7 +14,9 @@
 
 G_BEGIN_DECLS
 
-char *ml_format_date   (MlDate date);
-char *ml_format_number (double value);
+char *ml_format_date   (MlDate      date);
+char *ml_format_number (double      value);
+char *ml_format_money  (double      amount,
+                        const char *currency);
 
 G_END_DECLS

@@ -13,80 +13,24 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
 
 #include "ml-enums.h"
 #include "ml-file.h"
 #include "ml-format.h"
+#include "ml-portfolio-item.h"
 #include "ml-portfolio-page.h"
 #include "ml-portfolio.h"
 #include "ml-project-follower.h"
 #include "ml-stats.h"
-#include "ml-text.h"
 #include "ml-window.h"
 
-/* The columns of the table. */
-typedef enum
-{
-  COLUMN_NAME,
-  COLUMN_KIND,
-  COLUMN_MISSION,
-  COLUMN_WORKSTREAM,
-  COLUMN_STATUS,
-  COLUMN_OWNER,
-  COLUMN_FUNDING,
-  COLUMN_BUDGET,
-  COLUMN_DECISION,
-  N_COLUMNS
-} Column;
-
 /* The drop-downs of the filter bar, each with the column it filters on. */
-static const Column chooser_columns[] = {
-  COLUMN_MISSION, COLUMN_WORKSTREAM, COLUMN_STATUS, COLUMN_OWNER, COLUMN_FUNDING,
+static const MlPortfolioText chooser_columns[] = {
+  ML_PORTFOLIO_TEXT_MISSION, ML_PORTFOLIO_TEXT_WORKSTREAM, ML_PORTFOLIO_TEXT_STATUS,
+  ML_PORTFOLIO_TEXT_OWNER, ML_PORTFOLIO_TEXT_FUNDING,
 };
 
 #define N_CHOOSERS G_N_ELEMENTS (chooser_columns)
-
-/* One row of the table: the core's row and the texts shown for it. */
-#define ML_TYPE_PORTFOLIO_ITEM (ml_portfolio_item_get_type ())
-G_DECLARE_FINAL_TYPE (MlPortfolioItem, ml_portfolio_item, ML, PORTFOLIO_ITEM, GObject)
-
-struct _MlPortfolioItem
-{
-  GObject         parent_instance;
-
-  MlPortfolioRow *row;
-  char           *texts[N_COLUMNS];
-  char          **funder_names;
-  char           *haystack;      /* every text, for the search */
-};
-
-G_DEFINE_FINAL_TYPE (MlPortfolioItem, ml_portfolio_item, G_TYPE_OBJECT)
-
-static void
-ml_portfolio_item_finalize (GObject *object)
-{
-  MlPortfolioItem *self = ML_PORTFOLIO_ITEM (object);
-
-  g_clear_pointer (&self->row, ml_portfolio_row_unref);
-  for (guint i = 0; i < N_COLUMNS; i++)
-    g_free (self->texts[i]);
-  g_strfreev (self->funder_names);
-  g_free (self->haystack);
-
-  G_OBJECT_CLASS (ml_portfolio_item_parent_class)->finalize (object);
-}
-
-static void
-ml_portfolio_item_class_init (MlPortfolioItemClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = ml_portfolio_item_finalize;
-}
-
-static void
-ml_portfolio_item_init (MlPortfolioItem *self)
-{
-}
 
 struct _MlPortfolioPage
 {
@@ -114,81 +58,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* The name of the element @id, or @id itself when the project has no such element. */
-static char *
-dup_title (MlProject  *project,
-           const char *id)
-{
-  MlElement *element = ml_project_lookup (project, id);
-
-  if (*id == '\0' || element == NULL)
-    return g_strdup (id);
-  return ml_project_dup_title (project, element);
-}
-
-static char *
-format_money (double      amount,
-              const char *currency)
-{
-  g_autofree char *number = ml_format_number (amount);
-
-  if (currency == NULL || *currency == '\0')
-    return g_steal_pointer (&number);
-  return g_strdup_printf ("%s %s", number, currency);
-}
-
-static MlPortfolioItem *
-make_item (MlProject      *project,
-           MlPortfolioRow *row)
-{
-  MlPortfolioItem *item = g_object_new (ML_TYPE_PORTFOLIO_ITEM, NULL);
-  char *const *cells = row->cells;
-  g_autoptr(GStrvBuilder) funders = g_strv_builder_new ();
-  GString *haystack = g_string_new (NULL);
-
-  item->row = ml_portfolio_row_ref (row);
-  item->texts[COLUMN_NAME] = g_strdup (cells[ML_PORTFOLIO_NAME]);
-  item->texts[COLUMN_KIND] = g_strdup (_(ml_kind_get_info (row->kind)->label));
-  item->texts[COLUMN_MISSION] = dup_title (project, cells[ML_PORTFOLIO_MISSION]);
-  item->texts[COLUMN_WORKSTREAM] = dup_title (project, cells[ML_PORTFOLIO_WORKSTREAM]);
-  item->texts[COLUMN_STATUS] =
-    g_strdup (row->status >= 0
-                ? _(ml_field_get_info (ML_ACTIVITY_STATUS)->enum_info->labels[row->status])
-                : "");
-  item->texts[COLUMN_OWNER] = dup_title (project, cells[ML_PORTFOLIO_OWNER]);
-  for (guint i = 0; row->funders[i] != NULL; i++)
-    {
-      g_autofree char *funder = dup_title (project, row->funders[i]);
-
-      g_strv_builder_add (funders, funder);
-    }
-  item->funder_names = g_strv_builder_end (funders);
-  item->texts[COLUMN_FUNDING] = g_strjoinv (", ", item->funder_names);
-  item->texts[COLUMN_BUDGET] = isnan (row->budget)
-                                 ? g_strdup ("")
-                                 : format_money (row->budget, cells[ML_PORTFOLIO_CURRENCY]);
-  if (row->decision_date != ML_DATE_NONE)
-    {
-      g_autofree char *decision = dup_title (project, cells[ML_PORTFOLIO_DECISION]);
-      g_autofree char *date = ml_format_date (row->decision_date);
-
-      /* Translators: the date the next decision point of a workstream is due, and its name;
-       * the date comes first so that it stays visible when the name is cut short.
-       */
-      item->texts[COLUMN_DECISION] = g_strdup_printf (_("%s · %s"), date, decision);
-    }
-  else
-    {
-      item->texts[COLUMN_DECISION] = g_strdup ("");
-    }
-
-  for (guint i = 0; i < N_COLUMNS; i++)
-    g_string_append_printf (haystack, "%s\n", item->texts[i]);
-  item->haystack = g_string_free (haystack, FALSE);
-
-  return item;
-}
-
 /* The rows shown, filtered and sorted, borrowed from the items the store holds. */
 static GPtrArray *
 collect_shown_rows (MlPortfolioPage *self)
@@ -201,7 +70,7 @@ collect_shown_rows (MlPortfolioPage *self)
     {
       g_autoptr(MlPortfolioItem) item = g_list_model_get_item (shown, i);
 
-      g_ptr_array_add (rows, item->row);
+      g_ptr_array_add (rows, ml_portfolio_item_get_row (item));
     }
 
   return rows;
@@ -228,7 +97,7 @@ item_matches (gpointer object,
   MlPortfolioItem *item = object;
   MlPortfolioPage *self = user_data;
 
-  if (!ml_text_matches (gtk_editable_get_text (self->search_entry), item->haystack))
+  if (!ml_portfolio_item_matches (item, gtk_editable_get_text (self->search_entry)))
     return FALSE;
 
   for (guint i = 0; i < N_CHOOSERS; i++)
@@ -237,9 +106,9 @@ item_matches (gpointer object,
 
       if (chosen == NULL)
         continue;
-      if (chooser_columns[i] == COLUMN_FUNDING
-            ? !g_strv_contains ((const char *const *) item->funder_names, chosen)
-            : g_strcmp0 (item->texts[chooser_columns[i]], chosen) != 0)
+      if (chooser_columns[i] == ML_PORTFOLIO_TEXT_FUNDING
+            ? !g_strv_contains (ml_portfolio_item_get_funder_names (item), chosen)
+            : g_strcmp0 (ml_portfolio_item_get_text (item, chooser_columns[i]), chosen) != 0)
         return FALSE;
     }
 
@@ -266,18 +135,21 @@ fill_chooser (MlPortfolioPage *self,
   g_autoptr(GPtrArray) values = g_ptr_array_new ();
   g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
   GListModel *items = G_LIST_MODEL (self->items);
-  Column column = chooser_columns[chooser];
+  MlPortfolioText column = chooser_columns[chooser];
   guint selected = 0;
 
   for (guint i = 0; i < g_list_model_get_n_items (items); i++)
     {
       g_autoptr(MlPortfolioItem) item = g_list_model_get_item (items, i);
+      const char *const *funder_names = ml_portfolio_item_get_funder_names (item);
+      const char *text = ml_portfolio_item_get_text (item, column);
 
-      if (column == COLUMN_FUNDING)
-        for (guint j = 0; item->funder_names[j] != NULL; j++)
-          g_ptr_array_add (values, item->funder_names[j]);
-      else if (*item->texts[column] != '\0')
-        g_ptr_array_add (values, item->texts[column]);
+      /* The values are borrowed from the items, which the store keeps alive meanwhile. */
+      if (column == ML_PORTFOLIO_TEXT_FUNDING)
+        for (guint j = 0; funder_names[j] != NULL; j++)
+          g_ptr_array_add (values, (char *) funder_names[j]);
+      else if (*text != '\0')
+        g_ptr_array_add (values, (char *) text);
     }
   g_ptr_array_sort (values, compare_texts);
 
@@ -309,7 +181,7 @@ refresh (gpointer user_data)
     {
       rows = ml_portfolio_compute (project, ml_date_today ());
       for (guint i = 0; i < rows->len; i++)
-        g_ptr_array_add (items, make_item (project, g_ptr_array_index (rows, i)));
+        g_ptr_array_add (items, ml_portfolio_item_new (project, g_ptr_array_index (rows, i)));
     }
   g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
                        items->pdata, items->len);
@@ -330,7 +202,7 @@ update_totals (MlPortfolioPage *self)
   for (guint i = 0; i < totals->len; i++)
     {
       const MlBudget *b = &g_array_index (totals, MlBudget, i);
-      g_autofree char *amount = format_money (b->amount, b->currency);
+      g_autofree char *amount = ml_format_money (b->amount, b->currency);
 
       g_string_append (text, i == 0 ? _(" — total ") : " · ");
       g_string_append (text, amount);
@@ -341,69 +213,26 @@ update_totals (MlPortfolioPage *self)
 }
 
 static int
-compare_amounts (double a,
-                 double b)
-{
-  /* Rows without a budget come last. */
-  if (isnan (a) || isnan (b))
-    return isnan (a) - isnan (b);
-  return (a > b) - (a < b);
-}
-
-static int
-compare_dates (MlDate a,
-               MlDate b)
-{
-  /* Rows without a decision to come come last. */
-  a = a != ML_DATE_NONE ? a : G_MAXUINT32;
-  b = b != ML_DATE_NONE ? b : G_MAXUINT32;
-  return (a > b) - (a < b);
-}
-
-static int
 compare_items (gconstpointer a,
                gconstpointer b,
                gpointer      user_data)
 {
-  const MlPortfolioItem *x = a;
-  const MlPortfolioItem *y = b;
-  Column column = GPOINTER_TO_INT (user_data);
-  int order;
-
-  switch (column)
-    {
-    case COLUMN_STATUS:
-      /* From planned to done, not alphabetically. */
-      order = x->row->status - y->row->status;
-      break;
-    case COLUMN_BUDGET:
-      order = compare_amounts (x->row->budget, y->row->budget);
-      if (order == 0)
-        order = g_strcmp0 (x->row->cells[ML_PORTFOLIO_CURRENCY],
-                           y->row->cells[ML_PORTFOLIO_CURRENCY]);
-      break;
-    case COLUMN_DECISION:
-      order = compare_dates (x->row->decision_date, y->row->decision_date);
-      break;
-    default:
-      order = g_utf8_collate (x->texts[column], y->texts[column]);
-      break;
-    }
-
-  return gtk_ordering_from_cmpfunc (order);
+  return gtk_ordering_from_cmpfunc (ml_portfolio_item_compare ((MlPortfolioItem *) a,
+                                                               (MlPortfolioItem *) b,
+                                                               GPOINTER_TO_INT (user_data)));
 }
 
 static GtkWidget *
-make_label (Column column)
+make_label (MlPortfolioText column)
 {
   /* Enough room for most texts; longer ones end in an ellipsis and show whole in a tooltip. */
-  static const int widths[N_COLUMNS] = { 24, 9, 12, 14, 8, 12, 14, 17, 20 };
+  static const int widths[ML_PORTFOLIO_N_TEXTS] = { 24, 9, 12, 14, 8, 12, 14, 17, 20 };
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_width_chars (GTK_LABEL (label), widths[column]);
-  gtk_label_set_xalign (GTK_LABEL (label), column == COLUMN_BUDGET ? 1 : 0);
-  if (column == COLUMN_BUDGET)
+  gtk_label_set_xalign (GTK_LABEL (label), column == ML_PORTFOLIO_TEXT_BUDGET ? 1 : 0);
+  if (column == ML_PORTFOLIO_TEXT_BUDGET)
     gtk_widget_add_css_class (label, "numeric");
 
   return label;
@@ -413,15 +242,15 @@ make_label (Column column)
 static void
 show_text (GtkLabel        *label,
            MlPortfolioItem *item,
-           Column           column)
+           MlPortfolioText  column)
 {
-  const char *text = item->texts[column];
-  gboolean stopped = item->row->status == ML_STATUS_STOPPED;
+  const char *text = ml_portfolio_item_get_text (item, column);
+  gboolean stopped = ml_portfolio_item_get_row (item)->status == ML_STATUS_STOPPED;
   g_autoptr(PangoAttrList) attributes = NULL;
 
   gtk_label_set_label (label, text);
   gtk_widget_set_tooltip_text (GTK_WIDGET (label), *text != '\0' ? text : NULL);
-  if (column == COLUMN_NAME && stopped)
+  if (column == ML_PORTFOLIO_TEXT_NAME && stopped)
     {
       attributes = pango_attr_list_new ();
       pango_attr_list_insert (attributes, pango_attr_strikethrough_new (TRUE));
@@ -455,7 +284,7 @@ setup_decision_cb (GtkSignalListItemFactory *factory,
                    GtkListItem              *list_item)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = make_label (COLUMN_DECISION);
+  GtkWidget *label = make_label (ML_PORTFOLIO_TEXT_DECISION);
   GtkWidget *button = gtk_button_new_with_label (_("Review…"));
 
   gtk_widget_set_hexpand (label, TRUE);
@@ -478,9 +307,9 @@ bind_decision_cb (GtkSignalListItemFactory *factory,
   MlPortfolioItem *item = gtk_list_item_get_item (list_item);
   GtkWidget *box = gtk_list_item_get_child (list_item);
   GtkWidget *button = gtk_widget_get_last_child (box);
-  const char *decision = item->row->cells[ML_PORTFOLIO_DECISION];
+  const char *decision = ml_portfolio_item_get_row (item)->cells[ML_PORTFOLIO_DECISION];
 
-  show_text (GTK_LABEL (gtk_widget_get_first_child (box)), item, COLUMN_DECISION);
+  show_text (GTK_LABEL (gtk_widget_get_first_child (box)), item, ML_PORTFOLIO_TEXT_DECISION);
   gtk_widget_set_visible (button, *decision != '\0');
   if (*decision != '\0')
     gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", decision);
@@ -489,13 +318,13 @@ bind_decision_cb (GtkSignalListItemFactory *factory,
 static void
 add_column (MlPortfolioPage *self,
             const char      *title,
-            Column           column)
+            MlPortfolioText  column)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkColumnViewColumn) view_column = NULL;
   g_autoptr(GtkSorter) sorter = NULL;
 
-  if (column == COLUMN_DECISION)
+  if (column == ML_PORTFOLIO_TEXT_DECISION)
     {
       g_signal_connect (factory, "setup", G_CALLBACK (setup_decision_cb), NULL);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_decision_cb), NULL);
@@ -509,7 +338,7 @@ add_column (MlPortfolioPage *self,
   view_column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_sorter (view_column, sorter);
   gtk_column_view_column_set_resizable (view_column, TRUE);
-  gtk_column_view_column_set_expand (view_column, column == COLUMN_NAME);
+  gtk_column_view_column_set_expand (view_column, column == ML_PORTFOLIO_TEXT_NAME);
   gtk_column_view_append_column (self->table, view_column);
 }
 
@@ -524,7 +353,8 @@ on_table_activated_cb (GtkColumnView   *table,
 
   if (item == NULL || self->follower.project == NULL)
     return;
-  element = ml_project_lookup (self->follower.project, item->row->cells[ML_PORTFOLIO_ID]);
+  element = ml_project_lookup (self->follower.project,
+                               ml_portfolio_item_get_row (item)->cells[ML_PORTFOLIO_ID]);
   if (element != NULL)
     g_signal_emit (self, signals[SIGNAL_ELEMENT_SELECTED], 0, element);
 }
@@ -664,15 +494,15 @@ make_table (MlPortfolioPage *self)
   g_signal_connect (self->table, "activate", G_CALLBACK (on_table_activated_cb), self);
   g_signal_connect_swapped (self->selection, "items-changed", G_CALLBACK (update_totals), self);
 
-  add_column (self, _("Name"), COLUMN_NAME);
-  add_column (self, _("Kind"), COLUMN_KIND);
-  add_column (self, _("Mission"), COLUMN_MISSION);
-  add_column (self, _("Workstream"), COLUMN_WORKSTREAM);
-  add_column (self, _("Status"), COLUMN_STATUS);
-  add_column (self, _("Owner"), COLUMN_OWNER);
-  add_column (self, _("Funding"), COLUMN_FUNDING);
-  add_column (self, _("Budget"), COLUMN_BUDGET);
-  add_column (self, _("Next Decision"), COLUMN_DECISION);
+  add_column (self, _("Name"), ML_PORTFOLIO_TEXT_NAME);
+  add_column (self, _("Kind"), ML_PORTFOLIO_TEXT_KIND);
+  add_column (self, _("Mission"), ML_PORTFOLIO_TEXT_MISSION);
+  add_column (self, _("Workstream"), ML_PORTFOLIO_TEXT_WORKSTREAM);
+  add_column (self, _("Status"), ML_PORTFOLIO_TEXT_STATUS);
+  add_column (self, _("Owner"), ML_PORTFOLIO_TEXT_OWNER);
+  add_column (self, _("Funding"), ML_PORTFOLIO_TEXT_FUNDING);
+  add_column (self, _("Budget"), ML_PORTFOLIO_TEXT_BUDGET);
+  add_column (self, _("Next Decision"), ML_PORTFOLIO_TEXT_DECISION);
 
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->table));
   gtk_widget_set_vexpand (scrolled, TRUE);
