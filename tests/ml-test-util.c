@@ -134,6 +134,27 @@ ml_test_get_pixel (cairo_surface_t *surface,
   return pixel;
 }
 
+/* Pixels in the box that are clearly red, such as the critical colour's marks and text. */
+guint
+ml_test_count_red (cairo_surface_t *surface,
+                   double           x0,
+                   double           y0,
+                   double           x1,
+                   double           y1)
+{
+  guint n = 0;
+
+  for (int y = (int) y0; y < (int) y1; y++)
+    for (int x = (int) x0; x < (int) x1; x++)
+      {
+        MlTestPixel pixel = ml_test_get_pixel (surface, x, y);
+
+        n += pixel.red > pixel.green + 30 && pixel.red > pixel.blue + 30;
+      }
+
+  return n;
+}
+
 /* Whether @pixel shows @color, within the rounding and antialiasing of Cairo. */
 gboolean
 ml_test_pixel_is (MlTestPixel    pixel,

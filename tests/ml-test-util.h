@@ -41,6 +41,11 @@ MlElement   *ml_test_lookup           (MlProject        *project,
                                        const char       *id);
 void         ml_test_add_sample_tests (const char       *prefix,
                                        GTestDataFunc     func);
+guint        ml_test_count_red        (cairo_surface_t  *surface,
+                                       double            x0,
+                                       double            y0,
+                                       double            x1,
+                                       double            y1);
 MlTestPixel  ml_test_get_pixel        (cairo_surface_t  *surface,
                                        int               x,
                                        int               y);

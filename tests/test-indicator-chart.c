@@ -125,6 +125,15 @@ check_chart (const char    *id,
   g_assert_true (ml_test_get_pixel (surface, (int) x, (int) y - 10).blue < 220 ||
                  ml_test_get_pixel (surface, (int) x, (int) y - 10).red > 100);
 
+  /* Today's line is named at its top, on its right since it stands mid-way: the box of about
+   * "Today" in 12 px type (some 35 × 12 px, from 3.6 px right of the line) holds red ink.
+   */
+  x = axes.plot_x + axes.plot_width * (double) (today - axes.first) / (axes.last - axes.first);
+  g_assert_cmpuint (ml_test_count_red (surface, x + 3, axes.plot_y, x + 40, axes.plot_y + 14),
+                    >, 15);
+  g_assert_cmpuint (ml_test_count_red (surface, x - 40, axes.plot_y, x - 3, axes.plot_y + 14),
+                    ==, 0);
+
   cairo_surface_destroy (surface);
 }
 

@@ -50,27 +50,6 @@ assert_pixel (cairo_surface_t *surface,
   g_assert_cmpint (ABS (pixel.blue - blue), <=, TOLERANCE);
 }
 
-/* Pixels in the box that are clearly red: the critical colour of the gap marking. */
-static guint
-count_red (cairo_surface_t *surface,
-           int              x0,
-           int              y0,
-           int              x1,
-           int              y1)
-{
-  guint n = 0;
-
-  for (int y = y0; y < y1; y++)
-    for (int x = x0; x < x1; x++)
-      {
-        MlTestPixel pixel = ml_test_get_pixel (surface, x, y);
-
-        n += pixel.red > pixel.green + 30 && pixel.red > pixel.blue + 30;
-      }
-
-  return n;
-}
-
 /* Screen style, 1000 × 600: margin 14, header row 14 × 2.2 = 30.8, caption 12 × 2 = 24, so
  * rows are (600 − 28 − 30.8 − 24) / 4 = 129.3 high: supply 44.8–174.1, demand 174.1–303.4,
  * regulatory 303.4–432.7, systemic 432.7–562. The side column is the width of “Regulatory”
@@ -100,9 +79,9 @@ test_cells (void)
   /* Demand × deployment is a gap: hatched and labelled in red. Hatch lines 14 apart across a
    * 40 × 100 box cross it about 40 × 100 / 14 ≈ 285 pixels, more with the text.
    */
-  g_assert_cmpuint (count_red (surface, 720, 190, 760, 290), >, 100);
-  g_assert_cmpuint (count_red (surface, 180, 90, 220, 170), ==, 0);
-  g_assert_cmpuint (count_red (surface, 180, 480, 220, 560), ==, 0);
+  g_assert_cmpuint (ml_test_count_red (surface, 720, 190, 760, 290), >, 100);
+  g_assert_cmpuint (ml_test_count_red (surface, 180, 90, 220, 170), ==, 0);
+  g_assert_cmpuint (ml_test_count_red (surface, 180, 480, 220, 560), ==, 0);
 
   cairo_surface_destroy (surface);
 }

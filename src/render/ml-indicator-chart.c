@@ -394,19 +394,29 @@ draw_measurements (cairo_t                    *cr,
   cairo_fill (cr);
 }
 
+/* The line of today, named at its top: beside it on the right, or on the left near the end. */
 static void
 draw_today (cairo_t                    *cr,
             const MlStyle              *style,
+            PangoLayout                *layout,
             const MlIndicatorChartAxes *axes,
             MlDate                      today)
 {
   double x = map_x (axes, today);
+  double gap = style->small_font_size * 0.3;
+  const char *label = _("Today");
+  double width = get_text_width (layout, label);
 
   ml_style_set_source (cr, &style->critical);
   cairo_set_line_width (cr, style->line_width);
   cairo_move_to (cr, x, axes->plot_y);
   cairo_line_to (cr, x, axes->plot_y + axes->plot_height);
   cairo_stroke (cr);
+
+  ml_style_show_text (cr, layout, label,
+                      x + gap + width <= axes->plot_x + axes->plot_width ? x + gap
+                                                                          : x - gap - width,
+                      axes->plot_y + style->small_font_size * 0.7, width, &style->critical);
 }
 
 /* Returns the width the badge takes at the right edge of the title row. */
@@ -476,7 +486,7 @@ draw_chart (MlElement     *indicator,
   cairo_rectangle (cr, axes.plot_x - 2 * pad, axes.plot_y - 2 * pad, axes.plot_width + 4 * pad,
                    axes.plot_height + 4 * pad);
   cairo_clip (cr);
-  draw_today (cr, style, &axes, today);
+  draw_today (cr, style, layouts->small, &axes, today);
   draw_trajectory (cr, style, indicator, &axes);
   draw_measurements (cr, style, indicator, &axes);
   cairo_restore (cr);

@@ -195,7 +195,9 @@ make_objective (MlIndicatorsPage *self,
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
   gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow), TRUE);
   gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), 1);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 2);
+  /* Two side by side when there are two or more; a lone card takes the whole line. */
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow),
+                                          indicators != NULL && indicators->len > 1 ? 2 : 1);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 12);
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 12);
   g_signal_connect_object (flow, "child-activated", G_CALLBACK (on_card_activated_cb), self,
