@@ -226,6 +226,36 @@ test_title (void)
   g_assert_cmpstr (title, ==, "1 EUR = 1.6 AUD");
 }
 
+/* A currency worth less than a hundredth of the other is quoted the other way round:
+ * in whole units: 1 / 0.0000394 = 25380.7, so 1 USD = 25381 VND; 1 / 0.004 = 250 JPY;
+ * 1 / 0.0072 = 138.9, 139 ISK.
+ */
+static void
+test_describe (void)
+{
+  g_autoptr(MlProject) project =
+    ml_test_load_text ("<project xmlns=\"https://example.org/ns/missionlab\" format-version=\"1.1\" "
+                       "currency=\"USD\"><title>T</title><exchange-rates>"
+                       "<rate currency=\"VND\" value=\"0.0000394\"/>"
+                       "<rate currency=\"JPY\" value=\"0.004\"/>"
+                       "<rate currency=\"ISK\" value=\"0.0072\"/>"
+                       "<rate currency=\"EUR\" value=\"1.08\"/>"
+                       "</exchange-rates></project>");
+  GPtrArray *rates = ml_element_get_children (ml_project_get_root (project),
+                                              ML_KIND_EXCHANGE_RATE);
+  const char *expected[] = {
+    "1 USD = 25381 VND", "1 USD = 250 JPY", "1 USD = 139 ISK", "1 EUR = 1.08 USD",
+  };
+
+  g_assert_cmpuint (rates->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < rates->len; i++)
+    {
+      g_autofree char *text = ml_exchange_describe_rate (g_ptr_array_index (rates, i), "USD");
+
+      g_assert_cmpstr (text, ==, expected[i]);
+    }
+}
+
 /* The version written is the oldest that holds the file: 1.1 with rates, 1.0 without. */
 static void
 test_format_version (void)
@@ -264,6 +294,7 @@ main (int   argc,
   g_test_add_func ("/exchange/rate-must-be-positive", test_rate_must_be_positive);
   g_test_add_func ("/exchange/create", test_create);
   g_test_add_func ("/exchange/title", test_title);
+  g_test_add_func ("/exchange/describe", test_describe);
   g_test_add_func ("/exchange/format-version", test_format_version);
 
   return g_test_run ();

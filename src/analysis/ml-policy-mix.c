@@ -720,13 +720,10 @@ ml_policy_mix_dup_conversion (MlPolicyMix *self)
 
   for (guint i = 0; i < self->rates->len; i++)
     {
-      MlElement *rate = g_ptr_array_index (self->rates, i);
-      char number[ML_NUMBER_BUF_SIZE];
+      g_autofree char *rate = ml_exchange_describe_rate (g_ptr_array_index (self->rates, i),
+                                                         self->currency);
 
-      ml_number_format (ml_element_get_number (rate, ML_RATE_VALUE), number);
-      g_string_append_printf (rates, "%s1 %s = %s %s", i > 0 ? ", " : "",
-                              ml_element_get_string (rate, ML_RATE_CURRENCY), number,
-                              self->currency);
+      g_string_append_printf (rates, "%s%s", i > 0 ? ", " : "", rate);
     }
 
   return g_strdup_printf (_("Converted at the project’s exchange rates: %s."), rates->str);

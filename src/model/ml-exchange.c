@@ -7,7 +7,10 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "ml-exchange.h"
+#include "ml-value.h"
 
 static const char *
 project_currency (MlProject *project)
@@ -120,4 +123,41 @@ ml_exchange_get_unrated_currency (MlProject *project)
 
   ml_element_walk (ml_project_get_root (project), find_unrated, &search);
   return search.found;
+}
+
+/**
+ * ml_exchange_describe_rate:
+ * @rate: an exchange rate
+ * @target: (nullable): the currency it converts into, the project's
+ *
+ * Says what a rate means the way people quote it: “1 EUR = 11.6 NOK”, and for a currency worth
+ * less than a hundredth of the other, the other way round, “1 USD = 25381 VND”, rather than
+ * a number with many zeros.
+ *
+ * Returns: (transfer full): the rate as a sentence fragment
+ */
+char *
+ml_exchange_describe_rate (MlElement  *rate,
+                           const char *target)
+{
+  const char *currency;
+  double value;
+  char number[ML_NUMBER_BUF_SIZE];
+
+  g_return_val_if_fail (ML_IS_ELEMENT (rate), NULL);
+
+  currency = ml_element_get_string (rate, ML_RATE_CURRENCY);
+  value = ml_element_get_number (rate, ML_RATE_VALUE);
+  if (target == NULL)
+    target = "?";
+
+  /* Then the other way round is more than 100: whole units say enough. */
+  if (value > 0 && value < 0.01)
+    {
+      ml_number_format (round (1 / value), number);
+      return g_strdup_printf ("1 %s = %s %s", target, number, currency);
+    }
+
+  ml_number_format (value, number);
+  return g_strdup_printf ("1 %s = %s %s", currency, number, target);
 }

@@ -19,5 +19,7 @@ const char *ml_exchange_convert             (MlProject  *project,
                                              const char *currency,
                                              double     *amount);
 const char *ml_exchange_get_unrated_currency (MlProject *project);
+char       *ml_exchange_describe_rate       (MlElement  *rate,
+                                             const char *target);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ml-error.h"
+#include "ml-exchange.h"
 #include "ml-project-private.h"
 
 struct _MlProject
@@ -491,14 +492,8 @@ ml_project_dup_title (MlProject *self,
       ml_date_format_into (ml_element_get_date (element, ML_ENTRY_DATE), date);
       return g_strdup_printf ("%s: %s", date, ml_element_get_string (element, ML_ENTRY_TEXT));
     case ML_KIND_EXCHANGE_RATE:
-      {
-        const char *target = ml_element_get_string (self->root, ML_PROJECT_CURRENCY);
-        char number[ML_NUMBER_BUF_SIZE];
-
-        ml_number_format (ml_element_get_number (element, ML_RATE_VALUE), number);
-        return g_strdup_printf ("1 %s = %s %s", ml_element_get_string (element, ML_RATE_CURRENCY),
-                                number, target != NULL ? target : "?");
-      }
+      return ml_exchange_describe_rate (element, ml_element_get_string (self->root,
+                                                                        ML_PROJECT_CURRENCY));
     default:
       return ml_element_describe (element);
     }
