@@ -7,7 +7,9 @@
  * it measures is right, and fails loudly when a generated project does not load without errors
  * or when saving a loaded project does not give back the same bytes.
  *
- *   missionlab-bench [--quick] [--keep]
+ *   missionlab-bench [--quick] [--keep] [--index]
+ *
+ * --index runs only the workspace index section (ml-bench-index.c).
  */
 
 #define G_LOG_DOMAIN "missionlab-bench"
@@ -21,8 +23,10 @@
 #include <stdlib.h>
 
 #include "ml-bench-generate.h"
+#include "ml-bench-index.h"
 #include "ml-bench-layout.h"
 #include "ml-bench-render.h"
+#include "ml-bench-util.h"
 #include "ml-diagnostic.h"
 #include "ml-graph-metrics.h"
 #include "ml-project-io.h"
@@ -39,10 +43,6 @@
 /* Milliseconds for the whole network analysis of 2,000 stakeholders and 10,000 ties. */
 #define TARGET_GRAPH_METRICS_MS 300.0
 
-/* As the reader parses, so that the in-process parse is comparable. */
-#define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | \
-                       XML_PARSE_NOBLANKS | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES)
-
 typedef struct
 {
   const char  *label;
@@ -51,8 +51,8 @@ typedef struct
 } Case;
 
 static const Case cases[] = {
-  { "10k", { 10000, 2000, 6000 }, TRUE },
-  { "100k", { 100000, 10000, 30000 }, FALSE },
+  { "10k", { 10000, 2000, 6000, 0, 0, 0 }, TRUE },
+  { "100k", { 100000, 10000, 30000, 0, 0, 0 }, FALSE },
 };
 
 typedef struct
@@ -94,46 +94,6 @@ fail (const char *format,
 
   g_printerr ("missionlab-bench: FAILED: %s\n", message);
   exit (EXIT_FAILURE);
-}
-
-static double
-elapsed_ms (gint64 start)
-{
-  return (double) (g_get_monotonic_time () - start) / 1000.0;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
-
-  return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
-
-static guint64
-read_peak_rss_kb (void)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    return 0;
-  line = strstr (status, "\nVmHWM:");
-  if (line == NULL)
-    return 0;
-
-  return g_ascii_strtoull (line + strlen ("\nVmHWM:"), NULL, 10);
 }
 
 static char *
@@ -262,12 +222,12 @@ time_xmllint (Bench      *bench,
       if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
                          NULL, &errors, &status, &error))
         fail ("could not run xmllint: %s", error->message);
-      runs[i] = elapsed_ms (start);
+      runs[i] = ml_bench_elapsed_ms (start);
       if (!g_spawn_check_wait_status (status, &error))
         fail ("xmllint rejected %s: %s\n%s", path, error->message, errors);
     }
 
-  return median (runs, N_RUNS);
+  return ml_bench_median (runs, N_RUNS);
 }
 
 static double
@@ -280,15 +240,15 @@ time_parse (GBytes *bytes)
   for (guint i = 0; i < N_RUNS; i++)
     {
       gint64 start = g_get_monotonic_time ();
-      xmlDoc *doc = xmlReadMemory (data, (int) length, NULL, NULL, PARSE_OPTIONS);
+      xmlDoc *doc = xmlReadMemory (data, (int) length, NULL, NULL, ML_BENCH_PARSE_OPTIONS);
 
       if (doc == NULL)
         fail ("libxml2 could not parse the generated file");
       xmlFreeDoc (doc);
-      runs[i] = elapsed_ms (start);
+      runs[i] = ml_bench_elapsed_ms (start);
     }
 
-  return median (runs, N_RUNS);
+  return ml_bench_median (runs, N_RUNS);
 }
 
 /* Runs this program again for one load (and save) in a fresh process, which pays for page
@@ -341,7 +301,7 @@ run_case (Bench      *bench,
 
   start = g_get_monotonic_time ();
   generated = ml_bench_generate (&bench_case->size, ML_BENCH_SEED);
-  result->generate = elapsed_ms (start);
+  result->generate = ml_bench_elapsed_ms (start);
   result->file_mb = (double) g_bytes_get_size (generated) / (1024.0 * 1024.0);
   if (!g_file_set_contents (generated_path, g_bytes_get_data (generated, NULL),
                             (gssize) g_bytes_get_size (generated), &error))
@@ -360,12 +320,12 @@ run_case (Bench      *bench,
 
       start = g_get_monotonic_time ();
       loaded = ml_project_load (generated_path, NULL, diagnostics, &error);
-      runs[i] = elapsed_ms (start);
+      runs[i] = ml_bench_elapsed_ms (start);
       check_loaded (loaded, diagnostics, error, generated_path);
       g_clear_object (&project);
       project = loaded;
     }
-  result->load = median (runs, N_RUNS);
+  result->load = ml_bench_median (runs, N_RUNS);
 
   {
     g_autoptr(GPtrArray) activities = ml_project_collect (project, ML_KIND_ACTIVITY);
@@ -386,14 +346,14 @@ run_case (Bench      *bench,
 
       start = g_get_monotonic_time ();
       ml_validate_project (project, diagnostics);
-      runs[i] = elapsed_ms (start);
+      runs[i] = ml_bench_elapsed_ms (start);
       if (diagnostics->len > 0)
         {
           print_diagnostics (diagnostics, generated_path);
           fail ("validating the loaded project found problems");
         }
     }
-  result->validate = median (runs, N_RUNS);
+  result->validate = ml_bench_median (runs, N_RUNS);
 
   /* The schedule analysis, freed after the clock stops. The generator only makes activities
    * depend on earlier ones, with room for the lag, so there must be no cycle and no broken
@@ -406,7 +366,7 @@ run_case (Bench      *bench,
 
       start = g_get_monotonic_time ();
       schedule = ml_schedule_compute (project);
-      runs[i] = elapsed_ms (start);
+      runs[i] = ml_bench_elapsed_ms (start);
       issues = ml_schedule_get_issues (schedule);
       if (issues->len > 0)
         fail ("the schedule of the generated project has %u issues, the first: %s", issues->len,
@@ -414,7 +374,7 @@ run_case (Bench      *bench,
       if (ml_schedule_get_critical_path (schedule)->len == 0)
         fail ("the schedule of the generated project has no critical path");
     }
-  result->schedule = median (runs, N_RUNS);
+  result->schedule = ml_bench_median (runs, N_RUNS);
 
   /* Serialising to memory only. */
   for (guint i = 0; i < N_RUNS; i++)
@@ -423,13 +383,13 @@ run_case (Bench      *bench,
 
       start = g_get_monotonic_time ();
       bytes = ml_xml_write (project);
-      runs[i] = elapsed_ms (start);
+      runs[i] = ml_bench_elapsed_ms (start);
       if (written != NULL && !g_bytes_equal (bytes, written))
         fail ("writing the same project twice gave different bytes");
       g_clear_pointer (&written, g_bytes_unref);
       written = bytes;
     }
-  result->write = median (runs, N_RUNS);
+  result->write = ml_bench_median (runs, N_RUNS);
 
   /* Save, each time to a new path: serialise, write a temporary file beside it, flush it to
    * the disk, rename it into place. There is no previous version to keep as a backup.
@@ -441,13 +401,13 @@ run_case (Bench      *bench,
 
       start = g_get_monotonic_time ();
       save_checked (project, path);
-      runs[i] = elapsed_ms (start);
+      runs[i] = ml_bench_elapsed_ms (start);
       if (first_save_path == NULL)
         first_save_path = g_steal_pointer (&path);
       else
         g_unlink (path);
     }
-  result->save = median (runs, N_RUNS);
+  result->save = ml_bench_median (runs, N_RUNS);
 
   /* Round trip: save → load → save gives the same bytes. */
   saved = read_checked (first_save_path);
@@ -479,7 +439,7 @@ run_case (Bench      *bench,
 
   for (guint i = 0; i < N_RUNS; i++)
     run_fresh (bench, "--child-load", generated_path, &runs[i], &result->peak_load_mb);
-  result->fresh_load = median (runs, N_RUNS);
+  result->fresh_load = ml_bench_median (runs, N_RUNS);
   run_fresh (bench, "--child-save", generated_path, &runs[0], &result->peak_save_mb);
 }
 
@@ -697,14 +657,14 @@ bench_graph_metrics (void)
       gint64 start = g_get_monotonic_time ();
 
       metrics = ml_graph_metrics_compute (project);
-      runs[i] = elapsed_ms (start);
+      runs[i] = ml_bench_elapsed_ms (start);
       if (ml_graph_metrics_get_n_nodes (metrics) != 2000 ||
           ml_graph_metrics_get_network (metrics)->n_ties != 10000)
         fail ("the network analysis saw %u stakeholders and %u ties",
               ml_graph_metrics_get_n_nodes (metrics),
               ml_graph_metrics_get_network (metrics)->n_ties);
     }
-  ms = median (runs, N_RUNS);
+  ms = ml_bench_median (runs, N_RUNS);
 
   g_print ("Network analysis, milliseconds, median of %d runs\n\n", N_RUNS);
   print_label ("betweenness, 2,000 nodes / 10,000 edges");
@@ -730,7 +690,7 @@ run_child (const char *path,
 
   start = g_get_monotonic_time ();
   project = load_checked (path);
-  g_ascii_formatd (load_ms, sizeof load_ms, "%.3f", elapsed_ms (start));
+  g_ascii_formatd (load_ms, sizeof load_ms, "%.3f", ml_bench_elapsed_ms (start));
 
   if (save)
     {
@@ -739,7 +699,7 @@ run_child (const char *path,
       save_checked (project, out);
       g_unlink (out);
     }
-  g_print ("%s %" G_GUINT64_FORMAT "\n", load_ms, read_peak_rss_kb ());
+  g_print ("%s %" G_GUINT64_FORMAT "\n", load_ms, ml_bench_status_kb ("VmHWM"));
 
   return EXIT_SUCCESS;
 }
@@ -754,12 +714,15 @@ main (int    argc,
   g_autofree char *child_save = NULL;
   gboolean quick = FALSE;
   gboolean keep = FALSE;
+  gboolean index_only = FALSE;
   Result results[G_N_ELEMENTS (cases)] = { { 0 } };
   guint n_results = 0;
   Bench bench = { 0 };
   const GOptionEntry entries[] = {
     { "quick", 0, 0, G_OPTION_ARG_NONE, &quick, "Only the smaller project", NULL },
     { "keep", 0, 0, G_OPTION_ARG_NONE, &keep, "Keep the generated files", NULL },
+    { "index", 0, 0, G_OPTION_ARG_NONE, &index_only,
+      "Only the workspace index: 1,000 projects, or 100 with --quick", NULL },
     { "child-load", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &child_load, NULL, NULL },
     { "child-save", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &child_save, NULL, NULL },
     { NULL }
@@ -781,6 +744,11 @@ main (int    argc,
     return run_child (child_load, FALSE);
   if (child_save != NULL)
     return run_child (child_save, TRUE);
+  if (index_only)
+    {
+      ml_bench_index (quick);
+      return EXIT_SUCCESS;
+    }
 
   bench.dir = g_dir_make_tmp ("missionlab-bench-XXXXXX", &error);
   if (bench.dir == NULL)
@@ -805,6 +773,7 @@ main (int    argc,
   bench_graph_metrics ();
   ml_bench_render (quick);
   ml_bench_layout (quick);
+  ml_bench_index (quick);
 
   if (keep)
     {

@@ -2,10 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The generated project is shaped like the samples, only larger: five missions with three
- * objectives of two indicators each, stakeholders of every type and level, random relations,
- * instruments, workstreams of fifty activities chained by finish-start dependencies, with
- * milestones and decision points, and a journal. Texts mix non-ASCII letters with the
+ * The generated project is shaped like the samples, only larger: five missions (or as many as
+ * asked) with three objectives of two indicators each (or the indicators asked, spread over
+ * them), stakeholders of every type and level, random relations, instruments (or as many as
+ * asked), workstreams of fifty activities chained by finish-start dependencies, with milestones
+ * and decision points, and a journal. Texts mix non-ASCII letters with the
  * characters XML must escape. Everything is written in canonical order and form, so a
  * generated file should come back unchanged from a load and a save.
  */
@@ -17,10 +18,9 @@
 #include "ml-bench-generate.h"
 #include "ml-taxonomy.h"
 
-#define N_MISSIONS                5
+#define N_MISSIONS                5   /* unless the size says otherwise */
 #define OBJECTIVES_PER_MISSION    3
-#define N_OBJECTIVES              (N_MISSIONS * OBJECTIVES_PER_MISSION)
-#define INDICATORS_PER_OBJECTIVE  2
+#define INDICATORS_PER_OBJECTIVE  2   /* unless the size says otherwise */
 #define MEASUREMENTS_PER_INDICATOR 5
 #define ACTIVITIES_PER_WORKSTREAM 50
 #define ACTIVITIES_PER_MARKER     25   /* one milestone and one decision point each */
@@ -32,6 +32,8 @@ typedef struct
   const MlBenchSize *size;
   GRand             *rand;
   GString           *out;
+  guint              n_missions;
+  guint              n_objectives;
   guint32            first_day;   /* Julian days of 2020-01-01 and 2035-12-31 */
   guint32            last_day;
 } Generator;
@@ -253,7 +255,7 @@ add_text (Generator  *gen,
   g_string_append_printf (gen->out, "</%s>\n", name);
 }
 
-/* Objectives are numbered 0 … N_OBJECTIVES - 1 across missions. */
+/* Objectives are numbered 0 … n_objectives - 1 across missions. */
 static void
 append_objective_id (GString *out,
                      guint    objective)
@@ -269,7 +271,7 @@ add_serves (Generator *gen,
             guint      max)
 {
   g_autoptr(GString) value = g_string_new (NULL);
-  guint n = between (gen, min, max);
+  guint n = between (gen, min, MIN (max, gen->n_objectives));
   guint used = 0;
 
   for (guint i = 0; i < n; i++)
@@ -277,7 +279,7 @@ add_serves (Generator *gen,
       guint objective;
 
       do
-        objective = pick (gen, N_OBJECTIVES);
+        objective = pick (gen, gen->n_objectives);
       while (used & (1u << objective));
       used |= 1u << objective;
 
@@ -311,6 +313,19 @@ add_set (Generator          *gen,
   add_attribute (gen, name, value->str);
 }
 
+/* The indicators asked for, spread over the objectives: the first ones get one more. */
+static guint
+count_indicators (Generator *gen,
+                  guint      m,
+                  guint      o)
+{
+  guint total = gen->size->n_indicators > 0 ? gen->size->n_indicators
+                                            : gen->n_objectives * INDICATORS_PER_OBJECTIVE;
+  guint objective = (m - 1) * OBJECTIVES_PER_MISSION + (o - 1);
+
+  return total / gen->n_objectives + (objective < total % gen->n_objectives ? 1 : 0);
+}
+
 static void
 generate_missions (Generator *gen)
 {
@@ -319,7 +334,7 @@ generate_missions (Generator *gen)
   open_element (gen, 1, "missions");
   end_start_tag (gen, FALSE);
 
-  for (guint m = 1; m <= N_MISSIONS; m++)
+  for (guint m = 1; m <= gen->n_missions; m++)
     {
       const char *topic = topics[(m - 1) % G_N_ELEMENTS (topics)];
       const char *place = places[(m - 1) % G_N_ELEMENTS (places)];
@@ -342,6 +357,8 @@ generate_missions (Generator *gen)
 
       for (guint o = 1; o <= OBJECTIVES_PER_MISSION; o++)
         {
+          guint n_indicators = count_indicators (gen, m, o);
+
           open_element (gen, 3, "objective");
           add_attribute_printf (gen, "id", "o-%u-%u", m, o);
           end_start_tag (gen, FALSE);
@@ -349,7 +366,7 @@ generate_missions (Generator *gen)
           add_text (gen, 4, "description",
                     "Measurable progress on %s in %s; see indicators below.", topic, place);
 
-          for (guint i = 1; i <= INDICATORS_PER_OBJECTIVE; i++)
+          for (guint i = 1; i <= n_indicators; i++)
             {
               guint32 baseline_day = gen->first_day + pick (gen, 365);
               guint32 target_day = baseline_day + between (gen, 5 * 365, 10 * 365);
@@ -490,7 +507,9 @@ generate_relations (Generator *gen)
 static void
 generate_instruments (Generator *gen)
 {
-  guint n = MAX (1, gen->size->n_stakeholders / STAKEHOLDERS_PER_INSTRUMENT);
+  guint n = gen->size->n_instruments > 0
+              ? gen->size->n_instruments
+              : MAX (1, gen->size->n_stakeholders / STAKEHOLDERS_PER_INSTRUMENT);
 
   open_element (gen, 1, "instruments");
   end_start_tag (gen, FALSE);
@@ -619,7 +638,7 @@ generate_workstream (Generator *gen,
 
   open_element (gen, 2, "workstream");
   add_attribute_printf (gen, "id", "ws-%u", w);
-  add_attribute_printf (gen, "mission", "m-%u", (w - 1) % N_MISSIONS + 1);
+  add_attribute_printf (gen, "mission", "m-%u", (w - 1) % gen->n_missions + 1);
   add_attribute_printf (gen, "lead", "s-%u", pick (gen, gen->size->n_stakeholders) + 1);
   end_start_tag (gen, FALSE);
   add_text (gen, 3, "name", "Workstream %u: %s", w, place);
@@ -762,11 +781,16 @@ ml_bench_generate (const MlBenchSize *size,
                    guint32            seed)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
-  Generator gen = { size, rand, NULL, 0, 0 };
+  Generator gen = { size, rand, NULL, 0, 0, 0, 0 };
   GDate date;
 
   g_return_val_if_fail (size != NULL, NULL);
   g_return_val_if_fail (size->n_stakeholders >= 2, NULL);
+
+  gen.n_missions = size->n_missions > 0 ? size->n_missions : N_MISSIONS;
+  gen.n_objectives = gen.n_missions * OBJECTIVES_PER_MISSION;
+  /* Objectives served are drawn as bits of a guint. */
+  g_return_val_if_fail (gen.n_objectives <= 32, NULL);
 
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, 1, G_DATE_JANUARY, 2020);

@@ -21,6 +21,9 @@ typedef struct
   guint n_activities;     /* spread over n_activities / 50 workstreams */
   guint n_stakeholders;   /* at least 2 */
   guint n_relations;
+  guint n_instruments;    /* 0: one per ten stakeholders */
+  guint n_missions;       /* 0: five; each has three objectives */
+  guint n_indicators;     /* 0: two per objective; otherwise spread over the objectives */
 } MlBenchSize;
 
 GBytes *ml_bench_generate (const MlBenchSize *size,

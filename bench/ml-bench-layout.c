@@ -20,6 +20,7 @@
 
 #include "ml-bench-generate.h"
 #include "ml-bench-layout.h"
+#include "ml-bench-util.h"
 #include "ml-diagnostic.h"
 #include "ml-layout.h"
 #include "ml-xml-reader.h"
@@ -51,31 +52,6 @@ typedef struct
   double converge;
   double sfdp;        /* NAN when sfdp is missing */
 } LayoutResult;
-
-static double
-elapsed_ms (gint64 start)
-{
-  return (double) (g_get_monotonic_time () - start) / 1000.0;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
-
-  return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
 
 /* The same random graph as a project and as DOT. */
 static void
@@ -153,11 +129,11 @@ time_sfdp (const char *sfdp,
           g_unlink (path);
           return NAN;
         }
-      times[r] = elapsed_ms (start);
+      times[r] = ml_bench_elapsed_ms (start);
     }
   g_unlink (path);
 
-  return median (times, N_RUNS);
+  return ml_bench_median (times, N_RUNS);
 }
 
 static void
@@ -184,11 +160,11 @@ run_layout_case (const LayoutCase *layout_case,
       gint64 start = g_get_monotonic_time ();
 
       result->iterations = ml_layout_run (layout, MAX_ITERATIONS);
-      converges[r] = elapsed_ms (start);
+      converges[r] = ml_bench_elapsed_ms (start);
       iterations[r] = converges[r] / MAX (1, result->iterations);
     }
-  result->iteration = median (iterations, N_RUNS);
-  result->converge = median (converges, N_RUNS);
+  result->iteration = ml_bench_median (iterations, N_RUNS);
+  result->converge = ml_bench_median (converges, N_RUNS);
   result->sfdp = sfdp != NULL ? time_sfdp (sfdp, dot->str) : NAN;
 }
 

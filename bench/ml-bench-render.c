@@ -17,6 +17,7 @@
 
 #include "ml-bench-generate.h"
 #include "ml-bench-render.h"
+#include "ml-bench-util.h"
 #include "ml-diagnostic.h"
 #include "ml-timeline-renderer.h"
 #include "ml-xml-reader.h"
@@ -51,35 +52,10 @@ typedef struct
   double            draw_max;
 } RenderResult;
 
-static double
-elapsed_ms (gint64 start)
-{
-  return (double) (g_get_monotonic_time () - start) / 1000.0;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
-
-  return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
-
 static MlProject *
 generate_project (guint n_activities)
 {
-  MlBenchSize size = { n_activities, MAX (10, n_activities / 10), n_activities / 5 };
+  MlBenchSize size = { n_activities, MAX (10, n_activities / 10), n_activities / 5, 0, 0, 0 };
   g_autoptr(GBytes) bytes = ml_bench_generate (&size, ML_BENCH_SEED);
   g_autoptr(GPtrArray) diagnostics = ml_diagnostics_new ();
   g_autoptr(GError) error = NULL;
@@ -115,9 +91,9 @@ run_render_case (const RenderCase *render_case,
       ml_timeline_renderer_invalidate (renderer);
       start = g_get_monotonic_time ();
       ml_timeline_renderer_get_content_height (renderer);
-      layouts[i] = elapsed_ms (start);
+      layouts[i] = ml_bench_elapsed_ms (start);
     }
-  result->layout = median (layouts, N_LAYOUTS);
+  result->layout = ml_bench_median (layouts, N_LAYOUTS);
   result->n_rows = ml_timeline_renderer_get_n_rows (renderer);
 
   /* Collapsing a workstream rebuilds the rows, not the schedule. */
@@ -128,11 +104,11 @@ run_render_case (const RenderCase *render_case,
 
       ml_timeline_renderer_set_collapsed (renderer, workstream, TRUE);
       ml_timeline_renderer_get_content_height (renderer);
-      layouts[i] = elapsed_ms (start);
+      layouts[i] = ml_bench_elapsed_ms (start);
       ml_timeline_renderer_set_collapsed (renderer, workstream, FALSE);
       ml_timeline_renderer_get_content_height (renderer);
     }
-  result->collapse = median (layouts, N_LAYOUTS);
+  result->collapse = ml_bench_median (layouts, N_LAYOUTS);
 
   /* Two years around the middle of the horizon, scrolled to the middle of the rows, as a
    * user looking at the current part of a large portfolio would see it.
@@ -153,12 +129,12 @@ run_render_case (const RenderCase *render_case,
 
       ml_timeline_renderer_draw (renderer, cr, &viewport);
       cairo_surface_flush (surface);
-      draws[i] = elapsed_ms (start);
+      draws[i] = ml_bench_elapsed_ms (start);
       result->draw_max = MAX (result->draw_max, draws[i]);
       /* Scroll by a row each time, so that each frame lays out other rows. */
       viewport.scroll_y += ml_style_get (ML_STYLE_SCREEN)->row_height;
     }
-  result->draw = median (draws, N_DRAWS);
+  result->draw = ml_bench_median (draws, N_DRAWS);
 
   if (cairo_status (cr) != CAIRO_STATUS_SUCCESS)
     g_error ("drawing failed: %s", cairo_status_to_string (cairo_status (cr)));

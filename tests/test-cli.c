@@ -9,6 +9,7 @@
 
 #include <glib/gstdio.h>
 
+#include "ml-csv-import.h"
 #include "ml-test-util.h"
 
 static char *
@@ -654,6 +655,267 @@ test_portfolio (void)
   g_assert_cmpint (bad_date.status, ==, 2);
 }
 
+/* A workspace of copies of the samples, one of them in a subfolder, and a file that is not
+ * even XML, in the test's home folder. G_TEST_OPTION_ISOLATE_DIRS points this process's home
+ * and cache folders into a temporary folder that is removed after the test, but sets
+ * $XDG_CACHE_HOME to /dev/null for children: the CLI is handed the same cache folder, where
+ * the index goes.
+ */
+static char *
+make_workspace (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_build_filename (g_get_home_dir (), "workspace", NULL);
+  g_autofree char *archive = g_build_filename (dir, "archive", NULL);
+  g_autofree char *broken = NULL;
+  g_autoptr(GDir) samples = NULL;
+  const char *name;
+
+  g_setenv ("XDG_CACHE_HOME", g_get_user_cache_dir (), TRUE);
+  g_assert_cmpint (g_mkdir_with_parents (archive, 0700), ==, 0);
+
+  samples = g_dir_open (g_getenv ("MISSIONLAB_SAMPLES"), 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (samples)) != NULL)
+    {
+      g_autofree char *from = sample (name);
+      g_autofree char *to = NULL;
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      if (!g_str_has_suffix (name, ".mlab"))
+        continue;
+      to = g_build_filename (g_str_has_prefix (name, "norway") ? archive : dir, name, NULL);
+      g_file_get_contents (from, &contents, &length, &error);
+      g_assert_no_error (error);
+      g_file_set_contents (to, contents, (gssize) length, &error);
+      g_assert_no_error (error);
+    }
+
+  broken = g_build_filename (dir, "broken.mlab", NULL);
+  g_file_set_contents (broken, "<project xmlns=\"https://example.org/ns/missionlab\"><title>Cut",
+                       -1, &error);
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&dir);
+}
+
+/* CSV that our own reader reads back, with as many fields on every line as in the header. */
+static GPtrArray *
+parse_csv_checked (const char *text,
+                   const char *header)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = ml_csv_parse (text, strlen (text), ',', NULL, &error);
+  guint n_columns;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, >=, 1);
+  if (header != NULL)
+    {
+      g_autofree char *first = g_strjoinv (",", g_ptr_array_index (rows, 0));
+
+      g_assert_cmpstr (first, ==, header);
+    }
+  n_columns = g_strv_length (g_ptr_array_index (rows, 0));
+  for (guint i = 1; i < rows->len; i++)
+    g_assert_cmpuint (g_strv_length (g_ptr_array_index (rows, i)), ==, n_columns);
+
+  return g_steal_pointer (&rows);
+}
+
+static void
+test_index (void)
+{
+  g_autofree char *workspace = make_workspace ();
+  g_autofree char *broken = g_build_filename (workspace, "broken.mlab", NULL);
+  g_autofree char *cache = g_build_filename (g_get_user_cache_dir (), "missionlab", "index", NULL);
+  g_auto(MlTestRun) first = { 0 };
+  g_auto(MlTestRun) again = { 0 };
+  g_auto(MlTestRun) removed = { 0 };
+  g_auto(MlTestRun) missing = { 0 };
+  g_auto(MlTestRun) usage = { 0 };
+  g_auto(MlTestRun) help = { 0 };
+
+  /* Five samples, one in a subfolder, and the broken file: it is named on standard error and
+   * makes the exit status 1, and the others are indexed all the same. */
+  ml_test_run_cli (&first, "index", workspace, NULL);
+  g_assert_cmpint (first.status, ==, 1);
+  g_assert_true (g_regex_match_simple ("^  Project files +6$", first.out, G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^  Failed to load +1$", first.out, G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^  Removed +0$", first.out, G_REGEX_MULTILINE, 0));
+  g_assert_true (g_str_has_prefix (first.err, broken));
+  /* As `validate` prints it: the file, the line and the loader's first error. */
+  g_assert_nonnull (strstr (first.err, "broken.mlab:1: error: The file is not well-formed XML: "
+                                       "Premature end of data in tag title"));
+  g_assert_true (strchr (first.err, '\n') == first.err + strlen (first.err) - 1);
+  g_assert_null (strstr (first.err, "hydrogen"));
+  /* Into the cache folder, never into the workspace. */
+  g_assert_true (g_file_test (cache, G_FILE_TEST_IS_DIR));
+  {
+    g_autoptr(GDir) dir = g_dir_open (workspace, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (dir)) != NULL)
+      g_assert_true (g_str_has_suffix (name, ".mlab") || g_str_equal (name, "archive"));
+  }
+
+  /* Nothing changed: nothing is read again, and the broken file is still reported. */
+  ml_test_run_cli (&again, "index", workspace, NULL);
+  g_assert_cmpint (again.status, ==, 1);
+  g_assert_true (g_regex_match_simple ("^  Indexed +0$", again.out, G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^  Failed to load +1$", again.out, G_REGEX_MULTILINE, 0));
+  g_assert_nonnull (strstr (again.err, "broken.mlab:1: error: The file is not well-formed XML: "));
+
+  g_assert_cmpint (g_unlink (broken), ==, 0);
+  ml_test_run_cli (&removed, "index", workspace, NULL);
+  g_assert_cmpint (removed.status, ==, 0);
+  g_assert_true (g_regex_match_simple ("^  Project files +5$", removed.out, G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^  Removed +1$", removed.out, G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^  Failed to load +0$", removed.out, G_REGEX_MULTILINE, 0));
+  g_assert_cmpstr (removed.err, ==, "");
+
+  ml_test_run_cli (&missing, "index", "/nonexistent-workspace", NULL);
+  g_assert_cmpint (missing.status, ==, 3);
+  g_assert_nonnull (strstr (missing.err, "missionlab-cli index: "));
+
+  ml_test_run_cli (&usage, "index", NULL);
+  g_assert_cmpint (usage.status, ==, 2);
+  ml_test_run_cli (&help, "index", "--help", NULL);
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_nonnull (strstr (help.out, "Exit status 1"));
+}
+
+static void
+test_search (void)
+{
+  g_autofree char *workspace = make_workspace ();
+  g_auto(MlTestRun) table = { 0 };
+  g_auto(MlTestRun) words = { 0 };
+  g_auto(MlTestRun) csv = { 0 };
+  g_auto(MlTestRun) json = { 0 };
+  g_auto(MlTestRun) nothing = { 0 };
+  g_auto(MlTestRun) no_word = { 0 };
+  g_auto(MlTestRun) bad_limit = { 0 };
+  g_auto(MlTestRun) bad_format = { 0 };
+  g_autoptr(GPtrArray) rows = NULL;
+
+  /* Without accents, the search finds the project written with them; the scan before it is
+   * quiet, even about the broken file. */
+  ml_test_run_cli (&table, "search", workspace, "da nang", NULL);
+  g_assert_cmpint (table.status, ==, 0);
+  g_assert_true (g_str_has_prefix (table.out, "Project"));
+  g_assert_nonnull (strstr (table.out, "Circular Đà Nẵng"));
+  g_assert_nonnull (strstr (table.out, "undp-danang-circular.mlab"));
+  g_assert_cmpstr (table.err, ==, "");
+
+  /* Words as separate arguments are the same query. */
+  ml_test_run_cli (&words, "search", workspace, "da", "nang", NULL);
+  g_assert_cmpint (words.status, ==, 0);
+  g_assert_cmpstr (words.out, ==, table.out);
+
+  ml_test_run_cli (&csv, "search", workspace, "da nang", "--format", "csv", "--limit", "3", NULL);
+  g_assert_cmpint (csv.status, ==, 0);
+  rows = parse_csv_checked (csv.out, "project,path,kind,id,label,snippet");
+  g_assert_cmpuint (rows->len, ==, 1 + 3);
+  for (guint i = 1; i < rows->len; i++)
+    {
+      const char *const *row = g_ptr_array_index (rows, i);
+
+      g_assert_cmpstr (row[1], ==, "undp-danang-circular.mlab");
+      g_assert_nonnull (strchr (row[5], '['));
+    }
+
+  ml_test_run_cli (&json, "search", workspace, "da nang", "-f", "json", NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_true (json_is_balanced (json.out));
+  g_assert_true (g_str_has_prefix (json.out, "{\n  \"query\": \"da nang\",\n  \"hits\": [\n"));
+  g_assert_nonnull (strstr (json.out, "\"path\": \"undp-danang-circular.mlab\""));
+
+  ml_test_run_cli (&nothing, "search", workspace, "xylophone", NULL);
+  g_assert_cmpint (nothing.status, ==, 0);
+  g_assert_cmpstr (nothing.out, ==, "Nothing found.\n");
+
+  /* A search with no word in it is the user's mistake. */
+  ml_test_run_cli (&no_word, "search", workspace, "*", NULL);
+  g_assert_cmpint (no_word.status, ==, 2);
+  g_assert_true (g_str_has_prefix (no_word.err, "missionlab-cli search: "));
+
+  ml_test_run_cli (&bad_limit, "search", workspace, "da nang", "--limit", "0", NULL);
+  g_assert_cmpint (bad_limit.status, ==, 2);
+  ml_test_run_cli (&bad_format, "search", workspace, "da nang", "--format", "xml", NULL);
+  g_assert_cmpint (bad_format.status, ==, 2);
+}
+
+/* The pending decision points of the samples by hand (`grep -n '<decision-point'`): due in
+ * 2026, dp-h2-stack (csiro-hydrogen), dp-ccus-pilot (ifd-green-missions) and dp-mandate
+ * (undp-danang-circular), all on 2026-12-15; dp-platform (2026-06-30) is decided already, and
+ * dp-dr-midterm, dp-eu-align and dp-hub-finance are due in 2027.
+ */
+static void
+test_query (void)
+{
+  g_autofree char *workspace = make_workspace ();
+  g_auto(MlTestRun) table = { 0 };
+  g_auto(MlTestRun) csv = { 0 };
+  g_auto(MlTestRun) json = { 0 };
+  g_auto(MlTestRun) stakeholders = { 0 };
+  g_auto(MlTestRun) budget = { 0 };
+  g_auto(MlTestRun) unknown = { 0 };
+  g_auto(MlTestRun) bad_date = { 0 };
+  g_auto(MlTestRun) bad_days = { 0 };
+  g_autoptr(GPtrArray) rows = NULL;
+  const char *due[] = { "dp-h2-stack", "dp-ccus-pilot", "dp-mandate" };
+  const char *not_due[] = {
+    "dp-platform", "dp-dr-midterm", "dp-eu-align", "dp-hub-finance", "dp-h2-pec",
+  };
+
+  ml_test_run_cli (&csv, "query", workspace, "upcoming", "--today", "2026-01-01", "--days", "365",
+                   "--format", "csv", NULL);
+  g_assert_cmpint (csv.status, ==, 0);
+  rows = parse_csv_checked (csv.out, NULL);
+  g_assert_cmpuint (rows->len, ==, 1 + G_N_ELEMENTS (due));
+  for (guint i = 0; i < G_N_ELEMENTS (due); i++)
+    g_assert_nonnull (strstr (csv.out, due[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (not_due); i++)
+    g_assert_null (strstr (csv.out, not_due[i]));
+  g_assert_nonnull (strstr (csv.out, "2026-12-15"));
+
+  ml_test_run_cli (&table, "query", workspace, "upcoming", "--today", "2026-01-01", "--days",
+                   "365", NULL);
+  g_assert_cmpint (table.status, ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (due); i++)
+    g_assert_nonnull (strstr (table.out, due[i]));
+
+  ml_test_run_cli (&json, "query", workspace, "upcoming", "--today", "2026-01-01", "--days", "365",
+                   "-f", "json", NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  g_assert_true (json_is_balanced (json.out));
+  g_assert_true (g_str_has_prefix (json.out, "{\n  \"question\": \"upcoming\",\n"
+                                             "  \"today\": \"2026-01-01\",\n  \"days\": 365,\n"
+                                             "  \"rows\": [\n"));
+  g_assert_nonnull (strstr (json.out, "\"dp-mandate\""));
+
+  /* CSIRO leads both CSIRO missions; counts and amounts are JSON numbers. */
+  ml_test_run_cli (&stakeholders, "query", workspace, "stakeholders", "-f", "json", NULL);
+  g_assert_cmpint (stakeholders.status, ==, 0);
+  g_assert_true (json_is_balanced (stakeholders.out));
+  g_assert_nonnull (strstr (stakeholders.out, "{\"name\": \"CSIRO\", \"count\": 2, "));
+  ml_test_run_cli (&budget, "query", workspace, "budget", "-f", "csv", NULL);
+  g_assert_cmpint (budget.status, ==, 0);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = parse_csv_checked (budget.out, NULL);
+  g_assert_cmpuint (rows->len, >, 1);
+
+  ml_test_run_cli (&unknown, "query", workspace, "gossip", NULL);
+  g_assert_cmpint (unknown.status, ==, 2);
+  g_assert_nonnull (strstr (unknown.err, "unknown question “gossip”"));
+  ml_test_run_cli (&bad_date, "query", workspace, "upcoming", "--today", "2026-02-30", NULL);
+  g_assert_cmpint (bad_date.status, ==, 2);
+  ml_test_run_cli (&bad_days, "query", workspace, "upcoming", "--days", "-1", NULL);
+  g_assert_cmpint (bad_days.status, ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -673,6 +935,9 @@ main (int    argc,
   g_test_add_func ("/cli/mix", test_mix);
   g_test_add_func ("/cli/mix-converts", test_mix_converts);
   g_test_add_func ("/cli/portfolio", test_portfolio);
+  g_test_add_func ("/cli/index", test_index);
+  g_test_add_func ("/cli/search", test_search);
+  g_test_add_func ("/cli/query", test_query);
 
   return g_test_run ();
 }

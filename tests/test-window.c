@@ -16,6 +16,7 @@
 #include "ml-diagnostic.h"
 #include "ml-indicator.h"
 #include "ml-inspector.h"
+#include "ml-library-item.h"
 #include "ml-mix-renderer.h"
 #include "ml-policy-mix.h"
 #include "ml-portfolio.h"
@@ -1300,6 +1301,263 @@ test_mix_drag_undo (Fixture       *fixture,
   g_assert_false (ml_document_get_modified (ml_window_get_document (window)));
 }
 
+/* Copies the bundled sample @name into @dir; a file written whole, as a sync client would. */
+static void
+copy_sample (const char *name,
+             const char *dir)
+{
+  g_autofree char *sample = g_build_filename (g_getenv ("MISSIONLAB_DATA_DIR"), "samples", name,
+                                              NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_file_get_contents (sample, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+}
+
+/* Runs the main loop until @model has from @min to @max items, for at most ten seconds: a scan
+ * runs in a worker thread, and a change in the folder waits half a second to settle first.
+ */
+static void
+wait_for_items (GListModel *model,
+                guint       min,
+                guint       max)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  guint n_items;
+
+  while (((n_items = g_list_model_get_n_items (model)) < min || n_items > max) &&
+         g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10 * 1000);
+    }
+  g_assert_cmpuint (n_items, >=, min);
+  g_assert_cmpuint (n_items, <=, max);
+}
+
+static void
+wait_for_seconds (double seconds)
+{
+  gint64 end = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10 * 1000);
+    }
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+static MlLibraryItem *
+find_library_item (GListModel *model,
+                   gboolean  (*matches) (MlLibraryItem *item),
+                   guint      *position)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(MlLibraryItem) item = g_list_model_get_item (model, i);
+
+      if (matches (item))
+        {
+          *position = i;
+          return item;
+        }
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_broken_file (MlLibraryItem *item)
+{
+  return ml_library_item_get_file (item)->error != NULL;
+}
+
+static gboolean
+is_danang_element (MlLibraryItem *item)
+{
+  MlIndexHit *hit = ml_library_item_get_hit (item);
+
+  return g_str_equal (hit->path, "undp-danang-circular.mlab") && hit->element_id != NULL;
+}
+
+static gboolean
+label_shows (GtkWidget  *root,
+             const char *css_class,
+             const char *text)
+{
+  g_autoptr(GPtrArray) labels = find_widgets (root, GTK_TYPE_LABEL, css_class);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (strstr (gtk_label_get_text (g_ptr_array_index (labels, i)), text) != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The Library follows a folder: its projects, a search as one types that opens a project at
+ * the element found, a file that cannot be read said plainly, and new files without a refresh.
+ */
+static void
+test_library_page (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  MlWindow *window = open_project (fixture);
+  GSettings *settings = ml_application_get_settings (fixture->app);
+  g_autofree char *dir = g_build_filename (fixture->dir, "workspace", NULL);
+  g_autofree char *broken = g_build_filename (dir, "broken.mlab", NULL);
+  g_autofree char *sub = g_build_filename (dir, "older", NULL);
+  g_autofree char *danang = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page = GTK_WIDGET (window->library_page);
+  GtkWidget *projects_view, *results_view;
+  GListModel *projects, *results;
+  GtkEditable *search;
+  MlLibraryItem *item;
+  MlIndexFile *file;
+  MlIndexHit *hit;
+  MlWindow *opened = NULL;
+  guint position;
+
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  copy_sample ("csiro-hydrogen.mlab", dir);
+  copy_sample ("undp-danang-circular.mlab", dir);
+  g_settings_set_string (settings, "library-folder", dir);
+  adw_view_stack_set_visible_child_name (window->view_stack, "library");
+  wait_for_allocation (page);
+
+  projects_view = find_named_widget (page, GTK_TYPE_LIST_VIEW, "projects");
+  results_view = find_named_widget (page, GTK_TYPE_LIST_VIEW, "results");
+  search = find_named_widget (page, GTK_TYPE_SEARCH_ENTRY, "search");
+  projects = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (projects_view)));
+  results = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (results_view)));
+  wait_for_items (projects, 2, 2);
+  g_assert_true (label_shows (page, NULL, "2 projects"));
+
+  /* Diacritics do not count; results come as one types. */
+  gtk_editable_set_text (search, "da nang");
+  wait_for_items (results, 1, G_MAXUINT);
+  item = find_library_item (results, is_danang_element, &position);
+  g_assert_nonnull (item);
+  hit = ml_library_item_get_hit (item);
+  g_assert_nonnull (strstr (hit->project_title, "Đà Nẵng"));
+
+  /* A search with nothing to look for says so under the entry. */
+  gtk_editable_set_text (search, "***");
+  wait_for_layout ();
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 0);
+  g_assert_true (gtk_widget_get_visible (find_named_widget (page, GTK_TYPE_LABEL, "query-error")));
+  gtk_editable_set_text (search, "da nang");
+  wait_for_items (results, 1, G_MAXUINT);
+  g_assert_false (gtk_widget_get_visible (find_named_widget (page, GTK_TYPE_LABEL, "query-error")));
+
+  /* The folder is followed: no refresh is asked for. */
+  copy_sample ("ifd-green-missions.mlab", dir);
+  wait_for_items (projects, 3, 3);
+  g_file_set_contents (broken, "<?xml version=\"1.0\"?>\n<project title=\"Broken\"\n", -1, &error);
+  g_assert_no_error (error);
+  wait_for_items (projects, 4, 4);
+  item = find_library_item (projects, is_broken_file, &position);
+  g_assert_nonnull (item);
+  file = ml_library_item_get_file (item);
+  g_assert_cmpstr (file->path, ==, "broken.mlab");
+  wait_for_layout ();
+  g_assert_true (label_shows (projects_view, "error", file->error));
+  g_assert_true (label_shows (page, NULL, "1 could not be read"));
+
+  /* Activating a hit opens its project, with the element found selected. */
+  item = find_library_item (results, is_danang_element, &position);
+  g_assert_nonnull (item);
+  hit = ml_library_item_get_hit (item);
+  g_signal_emit_by_name (results_view, "activate", position);
+  drain ();
+  danang = g_build_filename (dir, hit->path, NULL);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (fixture->app)); l != NULL;
+       l = l->next)
+    if (ML_IS_WINDOW (l->data) && ml_window_get_document (l->data) != NULL &&
+        g_strcmp0 (ml_document_get_path (ml_window_get_document (l->data)), danang) == 0)
+      opened = l->data;
+  g_assert_nonnull (opened);
+  g_assert_true (opened != window);
+  g_assert_nonnull (ml_window_get_selected (opened));
+  g_assert_cmpstr (ml_element_get_id (ml_window_get_selected (opened)), ==, hit->element_id);
+
+  /* A new subfolder is followed too, and a file removed goes from the list. */
+  g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
+  wait_for_seconds (1.5);
+  copy_sample ("csiro-drought.mlab", sub);
+  wait_for_items (projects, 5, 5);
+  g_assert_cmpint (g_remove (broken), ==, 0);
+  wait_for_items (projects, 4, 4);
+  g_assert_null (find_library_item (projects, is_broken_file, &position));
+
+  g_settings_reset (settings, "library-folder");
+  close_all (fixture->app);
+  remove_tree (dir);
+}
+
+/* The welcome page shows the Library in its own window, and a project opened from it there. */
+static void
+test_library_from_welcome (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GSettings *settings = ml_application_get_settings (fixture->app);
+  g_autofree char *dir = g_build_filename (fixture->dir, "welcome-workspace", NULL);
+  GListModel *projects;
+  MlWindow *window;
+
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  copy_sample ("csiro-hydrogen.mlab", dir);
+  g_application_activate (G_APPLICATION (fixture->app));
+  drain ();
+  window = ML_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
+  g_assert_null (ml_window_get_document (window));
+
+  g_settings_set_string (settings, "library-folder", dir);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-library", NULL);
+  wait_for_allocation (GTK_WIDGET (window->library_page));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->sidebar_revealer)));
+  projects = G_LIST_MODEL (gtk_list_view_get_model (find_named_widget (GTK_WIDGET (window->library_page),
+                                                                       GTK_TYPE_LIST_VIEW,
+                                                                       "projects")));
+  wait_for_items (projects, 1, 1);
+
+  g_signal_emit_by_name (find_named_widget (GTK_WIDGET (window->library_page), GTK_TYPE_LIST_VIEW,
+                                            "projects"),
+                         "activate", 0);
+  drain ();
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (fixture->app))), ==, 1);
+  g_assert_nonnull (ml_window_get_document (window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->sidebar_revealer)));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "overview");
+
+  g_settings_reset (settings, "library-folder");
+  close_all (fixture->app);
+  remove_tree (dir);
+}
+
 /* A laptop or an old projector at 1024 × 768 shows the whole window, whichever view is
  * shown: no page asks for more room than that leaves.
  */
@@ -1368,6 +1626,8 @@ main (int    argc,
   ADD ("/window/decision-from-portfolio", test_decision_from_portfolio);
   ADD ("/window/mix-drag-undo", test_mix_drag_undo);
   ADD ("/window/fits-small-screen", test_fits_small_screen);
+  ADD ("/window/library-page", test_library_page);
+  ADD ("/window/library-from-welcome", test_library_from_welcome);
 
   return g_test_run ();
 }

@@ -46,6 +46,12 @@ int ml_cli_portfolio (int    argc,
                       char **argv);
 int ml_cli_import   (int    argc,
                      char **argv);
+int ml_cli_index    (int    argc,
+                     char **argv);
+int ml_cli_search   (int    argc,
+                     char **argv);
+int ml_cli_query    (int    argc,
+                     char **argv);
 
 int ml_cli_parse    (GOptionContext *context,
                      int            *argc,

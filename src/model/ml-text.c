@@ -41,6 +41,16 @@ fold_letter (gunichar c)
     }
 }
 
+static gboolean
+is_ascii (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if ((guchar) *p >= 0x80)
+      return FALSE;
+
+  return TRUE;
+}
+
 /**
  * ml_text_fold:
  * @text: UTF-8 text
@@ -55,6 +65,12 @@ ml_text_fold (const char *text)
   GString *folded;
 
   g_return_val_if_fail (text != NULL, NULL);
+
+  /* Most text is plain ASCII, for which all of the below is lowering the case; the index folds
+   * every text it stores, so this is worth a shortcut.
+   */
+  if (is_ascii (text))
+    return g_ascii_strdown (text, -1);
 
   decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_NFKD);
   if (decomposed == NULL)
@@ -84,26 +100,54 @@ static char **
 split_words (const char *folded)
 {
   g_autoptr(GStrvBuilder) words = g_strv_builder_new ();
-  const char *start = NULL;
+  const char *cursor = folded, *start, *end;
 
-  for (const char *p = folded;; p = g_utf8_next_char (p))
+  while (ml_text_next_word (&cursor, &start, &end))
     {
-      gboolean in_word = *p != '\0' && g_unichar_isalnum (g_utf8_get_char (p));
+      g_autofree char *word = g_strndup (start, end - start);
 
-      if (in_word && start == NULL)
-        start = p;
-      else if (!in_word && start != NULL)
-        {
-          g_autofree char *word = g_strndup (start, p - start);
-
-          g_strv_builder_add (words, word);
-          start = NULL;
-        }
-      if (*p == '\0')
-        break;
+      g_strv_builder_add (words, word);
     }
 
   return g_strv_builder_end (words);
+}
+
+/**
+ * ml_text_next_word:
+ * @cursor: (inout): where to look from in UTF-8 text; moved past the word found
+ * @start: (out): the first byte of the word
+ * @end: (out): the byte after it
+ *
+ * Finds the next word: a run of letters and digits, as ml_text_matches() and the index see
+ * words.
+ *
+ * Returns: whether there was one
+ */
+gboolean
+ml_text_next_word (const char **cursor,
+                   const char **start,
+                   const char **end)
+{
+  const char *p;
+
+  g_return_val_if_fail (cursor != NULL && *cursor != NULL, FALSE);
+  g_return_val_if_fail (start != NULL && end != NULL, FALSE);
+
+  p = *cursor;
+  while (*p != '\0' && !g_unichar_isalnum (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+  if (*p == '\0')
+    {
+      *cursor = p;
+      return FALSE;
+    }
+
+  *start = p;
+  while (*p != '\0' && g_unichar_isalnum (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+  *end = *cursor = p;
+
+  return TRUE;
 }
 
 /**

@@ -12,8 +12,11 @@
 
 G_BEGIN_DECLS
 
-char     *ml_text_fold     (const char *text);
-gboolean  ml_text_matches  (const char *query,
-                            const char *text);
+char     *ml_text_fold       (const char  *text);
+gboolean  ml_text_matches    (const char  *query,
+                              const char  *text);
+gboolean  ml_text_next_word  (const char **cursor,
+                              const char **start,
+                              const char **end);
 
 G_END_DECLS

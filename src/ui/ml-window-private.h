@@ -11,6 +11,7 @@
 #include "ml-element-list.h"
 #include "ml-indicators-page.h"
 #include "ml-inspector.h"
+#include "ml-library-page.h"
 #include "ml-mix-page.h"
 #include "ml-overview-page.h"
 #include "ml-portfolio-page.h"
@@ -40,6 +41,7 @@ struct _MlWindow
   MlMixPage            *mix_page;
   MlPortfolioPage      *portfolio_page;
   MlIndicatorsPage     *indicators_page;
+  MlLibraryPage        *library_page;
   GtkListBox           *samples_list;
   GMenu                *recent_menu;
 

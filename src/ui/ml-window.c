@@ -387,6 +387,19 @@ ml_window_set_property (GObject      *object,
     }
 }
 
+/* The Library needs no project: a window without one shows it alone, without the outline. */
+static void
+show_library_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  MlWindow *self = ML_WINDOW (widget);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->sidebar_revealer), self->document != NULL);
+  adw_view_stack_set_visible_child_name (self->view_stack, "library");
+  gtk_stack_set_visible_child_name (self->main_stack, "project");
+}
+
 static void
 ml_window_class_init (MlWindowClass *klass)
 {
@@ -410,6 +423,7 @@ ml_window_class_init (MlWindowClass *klass)
   g_type_ensure (ML_TYPE_ELEMENT_LIST);
   g_type_ensure (ML_TYPE_INSPECTOR);
   g_type_ensure (ML_TYPE_INDICATORS_PAGE);
+  g_type_ensure (ML_TYPE_LIBRARY_PAGE);
   g_type_ensure (ML_TYPE_MIX_PAGE);
   g_type_ensure (ML_TYPE_OVERVIEW_PAGE);
   g_type_ensure (ML_TYPE_PORTFOLIO_PAGE);
@@ -432,11 +446,13 @@ ml_window_class_init (MlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MlWindow, mix_page);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, portfolio_page);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, indicators_page);
+  gtk_widget_class_bind_template_child (widget_class, MlWindow, library_page);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, samples_list);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, recent_menu);
 
   gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "show-sidebar");
   gtk_widget_class_install_property_action (widget_class, "win.show-inspector", "show-inspector");
+  gtk_widget_class_install_action (widget_class, "win.show-library", NULL, show_library_action);
   ml_window_class_actions_init (klass);
   ml_window_class_import_init (klass);
 }
@@ -521,6 +537,10 @@ ml_window_set_document (MlWindow   *self,
   g_signal_connect_object (document, "notify", G_CALLBACK (on_document_notify_cb), self,
                            G_CONNECT_SWAPPED);
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, TRUE);
+  /* A project opened from the Library shown alone is shown itself. */
+  gtk_widget_set_visible (GTK_WIDGET (self->sidebar_revealer), TRUE);
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "library") == 0)
+    adw_view_stack_set_visible_child_name (self->view_stack, "overview");
   gtk_stack_set_visible_child_name (self->main_stack, "project");
   update_switcher_bar (self);
   bind_project (self);
