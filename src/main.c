@@ -5,10 +5,8 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-#include <locale.h>
-
 #include "ml-application.h"
+#include "ml-locale.h"
 
 int
 main (int    argc,
@@ -16,10 +14,7 @@ main (int    argc,
 {
   g_autoptr(MlApplication) app = NULL;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  ml_locale_init ();
 
   app = ml_application_new ();
 

@@ -916,6 +916,54 @@ test_query (void)
   g_assert_cmpint (bad_days.status, ==, 2);
 }
 
+/* Runs the CLI with LANGUAGE=@language (the tests' locale is C.UTF-8, whose messages gettext
+ * translates) and the build tree's catalogues (MISSIONLAB_LOCALE_DIR).
+ */
+static void
+run_cli_in (MlTestRun  *run,
+            const char *language,
+            const char *first,
+            const char *second)
+{
+  g_setenv ("LANGUAGE", language, TRUE);
+  ml_test_run_cli (run, first, second, NULL);
+  g_unsetenv ("LANGUAGE");
+}
+
+/* The translations are used: the help in French, the policy mix's sentences in Spanish, and a
+ * language without a catalogue falls back to English. The file format never changes.
+ */
+static void
+test_translated (void)
+{
+  g_autofree char *norway = sample ("norway-pilot-e.mlab");
+  g_auto(MlTestRun) help_fr = { 0 };
+  g_auto(MlTestRun) mix_es = { 0 };
+  g_auto(MlTestRun) json_es = { 0 };
+  g_auto(MlTestRun) help_de = { 0 };
+
+  run_cli_in (&help_fr, "fr", "--help", NULL);
+  g_assert_cmpint (help_fr.status, ==, 0);
+  g_assert_nonnull (strstr (help_fr.out, "Afficher la version"));
+  g_assert_null (strstr (help_fr.out, "Show the version"));
+
+  run_cli_in (&mix_es, "es", "mix", norway);
+  g_assert_cmpint (mix_es.status, ==, 0);
+  g_assert_nonnull (strstr (mix_es.out, "Convertido con los tipos de cambio del proyecto: "
+                                        "1 EUR = 11.6 NOK."));
+  g_assert_nonnull (strstr (mix_es.out, "\nHallazgos:\n"));
+
+  /* Machine-readable output keeps its keys and its numbers with a '.'. */
+  g_setenv ("LANGUAGE", "es", TRUE);
+  ml_test_run_cli (&json_es, "mix", "-f", "json", norway, NULL);
+  g_unsetenv ("LANGUAGE");
+  g_assert_nonnull (strstr (json_es.out, "\"rates\": {\"EUR\": 11.6}"));
+  g_assert_nonnull (strstr (json_es.out, "\"side\": \"supply\""));
+
+  run_cli_in (&help_de, "de", "--help", NULL);
+  g_assert_nonnull (strstr (help_de.out, "Show the version"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -934,6 +982,7 @@ main (int    argc,
   g_test_add_func ("/cli/indicators", test_indicators);
   g_test_add_func ("/cli/mix", test_mix);
   g_test_add_func ("/cli/mix-converts", test_mix_converts);
+  g_test_add_func ("/cli/translated", test_translated);
   g_test_add_func ("/cli/portfolio", test_portfolio);
   g_test_add_func ("/cli/index", test_index);
   g_test_add_func ("/cli/search", test_search);

@@ -8,10 +8,10 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <locale.h>
 #include <stdio.h>
 
 #include "ml-cli.h"
+#include "ml-locale.h"
 
 typedef struct
 {
@@ -53,10 +53,7 @@ int
 main (int    argc,
       char **argv)
 {
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  ml_locale_init ();
   g_set_prgname ("missionlab-cli");
 
   if (argc < 2)

@@ -127,8 +127,8 @@ ml_file_read (const char   *path,
       if (data->len + (gsize) n > max_size)
         {
           g_set_error (error, ML_ERROR, ML_ERROR_TOO_LARGE,
-                       _("“%s” is larger than %" G_GSIZE_FORMAT " MB, the most MissionLab opens."),
-                       display, max_size / (1024 * 1024));
+                       _("“%s” is larger than %lu MB, the most MissionLab opens."),
+                       display, (unsigned long) (max_size / (1024 * 1024)));
           close (fd);
           return NULL;
         }
