@@ -655,6 +655,65 @@ test_portfolio (void)
   g_assert_cmpint (bad_date.status, ==, 2);
 }
 
+/* csiro-hydrogen's candidates by hand: weights Boldness 3, Measurability 2, CSIRO capability 3,
+ * Societal value 2 (Σ 10). Hydrogen industry scores 5, 5, 4, 4: (15 + 10 + 12 + 8) / 10 = 4.5,
+ * with 16 of the 75 dot votes (0.213333); Future protein 4, 5, 4, 4 = 4.2 is behind only on
+ * Boldness, by 3 × 1: Hydrogen stays first in every weighting, and only a Boldness weight of
+ * 3 − 3 = 0 brings them level. Antimicrobial resistance (3, 3, 3, 5) = 3.4 leads Critical energy
+ * metals (3, 4, 4, 2) = 3.3 by 1, and Societal value, 3 points apart, closes it at 2 − 1/3.
+ */
+static void
+test_candidates (void)
+{
+  g_autofree char *path = sample ("csiro-hydrogen.mlab");
+  g_autofree char *none = sample ("norway-pilot-e.mlab");
+  g_auto(MlTestRun) run = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  ml_test_run_cli (&run, "candidates", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "Rank"));
+  g_assert_true (g_regex_match_simple ("^1 +Hydrogen industry +4\\.50 +16 +21% +100% "
+                                       "Hydrogen Industry Mission$", run.out,
+                                       G_REGEX_MULTILINE, 0));
+  g_assert_nonnull (strstr (run.out, "\nClosest call: “Critical energy metals” draws level "
+                                     "with “Antimicrobial resistance” if “Societal value” "
+                                     "weighs 1.67 instead of 2.\n"));
+  g_assert_nonnull (strstr (run.out, "625 weightings"));
+  g_assert_nonnull (strstr (run.out, "\n75 dot votes in all.\n"));
+  ml_test_run_clear (&run);
+
+  ml_test_run_cli (&run, "candidates", "--format", "csv", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  lines = g_strsplit (run.out, "\n", -1);
+  /* The header, 8 candidates and the empty string after the last newline. */
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + 8 + 1);
+  g_assert_cmpstr (lines[0], ==, "rank,id,name,score,votes,vote_share,robustness,mission,missing,"
+                                 "swap_criterion,swap_weight");
+  g_assert_cmpstr (lines[1], ==, "1,cand-h2,Hydrogen industry,4.5,16,0.213333,1,m-h2,,crit-bold,0");
+  g_assert_true (g_str_has_prefix (lines[7], "7,cand-amr,Antimicrobial resistance,3.4,5,"));
+  g_assert_true (g_str_has_suffix (lines[7], ",crit-societal,1.66667"));
+  ml_test_run_clear (&run);
+
+  ml_test_run_cli (&run, "candidates", "-f", "json", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (json_is_balanced (run.out));
+  g_assert_nonnull (strstr (run.out, "{\"id\": \"crit-bold\", \"name\": \"Boldness\", "
+                                     "\"weight\": 3}"));
+  g_assert_nonnull (strstr (run.out, "\"total_votes\": 75,\n  \"weightings\": 625,"));
+  g_assert_null (strstr (run.out, ": nan"));
+  ml_test_run_clear (&run);
+
+  /* A project without candidates has nothing to rank, and that is no error. */
+  ml_test_run_cli (&run, "candidates", none, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "\n0 dot votes in all.\n"));
+  ml_test_run_clear (&run);
+
+  ml_test_run_cli (&run, "candidates", "--format", "xml", path, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+}
+
 /* A workspace of copies of the samples, one of them in a subfolder, and a file that is not
  * even XML, in the test's home folder. G_TEST_OPTION_ISOLATE_DIRS points this process's home
  * and cache folders into a temporary folder that is removed after the test, but sets
@@ -722,6 +781,55 @@ parse_csv_checked (const char *text,
     g_assert_cmpuint (g_strv_length (g_ptr_array_index (rows, i)), ==, n_columns);
 
   return g_steal_pointer (&rows);
+}
+
+static void
+test_report (void)
+{
+  g_autofree char *path = sample ("csiro-hydrogen.mlab");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("report-XXXXXX", &error);
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *unwritable = g_build_filename (dir, "missing", "report.pdf", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(MlTestRun) help = { 0 };
+  g_auto(MlTestRun) ok = { 0 };
+  /* Arguments after "report", up to the first NULL, and the exit status they give. */
+  const struct
+  {
+    const char *args[5];
+    int         status;
+  } failures[] = {
+    { { path, NULL }, 2 },                               /* no -o */
+    { { path, "-o", pdf, "--today", "soon" }, 2 },
+    { { path, path, "-o", pdf, NULL }, 2 },
+    { { "/nonexistent.mlab", "-o", pdf, NULL }, 3 },
+    { { path, "-o", unwritable, NULL }, 3 },
+  };
+
+  g_assert_no_error (error);
+
+  ml_test_run_cli (&help, "--help", NULL);
+  g_assert_nonnull (strstr (help.out, "report"));
+
+  ml_test_run_cli (&ok, "report", path, "-o", pdf, "--today", "2026-11-28", NULL);
+  g_assert_cmpint (ok.status, ==, 0);
+  g_assert_nonnull (strstr (ok.out, "written"));
+  g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (failures); i++)
+    {
+      const char *const *args = failures[i].args;
+      g_auto(MlTestRun) run = { 0 };
+
+      ml_test_run_cli (&run, "report", args[0], args[1], args[2], args[3], args[4], NULL);
+      g_assert_cmpint (run.status, ==, failures[i].status);
+      g_assert_cmpstr (run.err, !=, "");
+    }
+
+  g_unlink (pdf);
+  g_rmdir (dir);
 }
 
 static void
@@ -984,6 +1092,8 @@ main (int    argc,
   g_test_add_func ("/cli/mix-converts", test_mix_converts);
   g_test_add_func ("/cli/translated", test_translated);
   g_test_add_func ("/cli/portfolio", test_portfolio);
+  g_test_add_func ("/cli/candidates", test_candidates);
+  g_test_add_func ("/cli/report", test_report);
   g_test_add_func ("/cli/index", test_index);
   g_test_add_func ("/cli/search", test_search);
   g_test_add_func ("/cli/query", test_query);

@@ -1587,6 +1587,135 @@ test_fits_small_screen (Fixture       *fixture,
   g_assert_cmpint (height, <=, 768);
 }
 
+/* The window's key handler that runs before the focused widget, as a clicker's keys reach it. */
+static gboolean
+press_key (MlWindow *window,
+           guint     keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        {
+          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+          drain ();
+          return handled;
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+test_presentation (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  MlWindow *window = open_project (fixture);
+  g_autoptr(GPtrArray) missions = NULL;
+  MlElement *mission;
+
+  gtk_window_present (GTK_WINDOW (window));
+  adw_view_stack_set_visible_child_name (window->view_stack, "portfolio");
+  drain ();
+  g_assert_false (ml_window_get_presenting (window));
+
+  /* F5: full screen without chrome, in the projector style, from the first view. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL));
+  drain ();
+  g_assert_true (ml_window_get_presenting (window));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "presenting"));
+  g_assert_false (gtk_widget_get_visible (window->header_bar));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->sidebar_revealer)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->inspector_revealer)));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "overview");
+  g_assert_true (ml_timeline_renderer_get_style (ml_roadmap_view_get_renderer (
+                   ml_roadmap_page_get_view (window->roadmap_page)))->kind == ML_STYLE_PROJECTOR);
+
+  /* A clicker's keys step through the sequence and stop at its ends. */
+  g_assert_true (press_key (window, GDK_KEY_Right));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "roadmap");
+  g_assert_true (press_key (window, GDK_KEY_Page_Down));
+  g_assert_true (press_key (window, GDK_KEY_space));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "policy-mix");
+  g_assert_true (press_key (window, GDK_KEY_Page_Up));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "stakeholders");
+  g_assert_true (press_key (window, GDK_KEY_End));
+  g_assert_true (press_key (window, GDK_KEY_Right));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "indicators");
+
+  /* 1 focuses on the first mission, 0 shows them all again. */
+  missions = ml_project_collect (ml_document_get_project (ml_window_get_document (window)),
+                                 ML_KIND_MISSION);
+  mission = g_ptr_array_index (missions, 0);
+  g_assert_true (press_key (window, GDK_KEY_1));
+  g_assert_true (window->present_mission == mission);
+  g_assert_true (press_key (window, GDK_KEY_0));
+  g_assert_null (window->present_mission);
+
+  /* Escape restores the chrome and the view shown before. */
+  g_assert_true (press_key (window, GDK_KEY_Escape));
+  g_assert_false (ml_window_get_presenting (window));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "presenting"));
+  g_assert_true (gtk_widget_get_visible (window->header_bar));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->sidebar_revealer)));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "portfolio");
+  g_assert_true (ml_timeline_renderer_get_style (ml_roadmap_view_get_renderer (
+                   ml_roadmap_page_get_view (window->roadmap_page)))->kind != ML_STYLE_PROJECTOR);
+  /* Outside presentation the arrows are the views' own again. */
+  g_assert_false (press_key (window, GDK_KEY_Right));
+}
+
+static guint
+count_stakeholders (MlWindow *window)
+{
+  MlProject *project = ml_document_get_project (ml_window_get_document (window));
+  g_autoptr(GPtrArray) all = ml_project_collect (project, ML_KIND_STAKEHOLDER);
+
+  return all->len;
+}
+
+static void
+test_quick_capture (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  MlWindow *window = open_project (fixture);
+  guint before = count_stakeholders (window);
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.quick-capture", NULL));
+  drain ();
+  g_assert_true (gtk_widget_get_visible (window->capture_box));
+
+  /* A line that does not parse says why under the entry and adds nothing. */
+  gtk_editable_set_text (GTK_EDITABLE (window->capture_entry), "budget: 12");
+  g_signal_emit_by_name (window->capture_entry, "activate");
+  drain ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->capture_error)));
+  g_assert_cmpstr (gtk_label_get_label (window->capture_error), !=, "");
+  g_assert_cmpuint (count_stakeholders (window), ==, before);
+
+  gtk_editable_set_text (GTK_EDITABLE (window->capture_entry), "stakeholder: Port of Newcastle");
+  g_signal_emit_by_name (window->capture_entry, "activate");
+  drain ();
+  g_assert_false (gtk_widget_get_visible (window->capture_box));
+  g_assert_cmpuint (count_stakeholders (window), ==, before + 1);
+  g_assert_cmpstr (ml_element_get_label (ml_window_get_selected (window)), ==, "Port of Newcastle");
+  g_assert_true (ml_document_get_modified (ml_window_get_document (window)));
+  g_assert_true (ml_window_get_presenting (window));
+
+  /* Ctrl+Z takes it back, still presenting. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  drain ();
+  g_assert_cmpuint (count_stakeholders (window), ==, before);
+  g_assert_true (ml_window_get_presenting (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1628,6 +1757,8 @@ main (int    argc,
   ADD ("/window/fits-small-screen", test_fits_small_screen);
   ADD ("/window/library-page", test_library_page);
   ADD ("/window/library-from-welcome", test_library_from_welcome);
+  ADD ("/window/presentation", test_presentation);
+  ADD ("/window/quick-capture", test_quick_capture);
 
   return g_test_run ();
 }

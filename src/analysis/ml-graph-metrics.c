@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -1161,4 +1162,38 @@ ml_graph_metrics_get_network (MlGraphMetrics *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   return &self->network;
+}
+
+static char *
+format_share (double share)
+{
+  return isnan (share) ? g_strdup ("–") : g_strdup_printf ("%.0f%%", share * 100);
+}
+
+/**
+ * ml_network_metrics_dup_summary:
+ * @network: the measures of a whole network
+ *
+ * Returns: (transfer full): three translated sentences, one a line: ties, conflicts, groups
+ *   and communities; ties across levels and sectors; domestic ownership
+ */
+char *
+ml_network_metrics_dup_summary (const MlNetworkMetrics *network)
+{
+  g_autofree char *cross_level = NULL;
+  g_autofree char *cross_sector = NULL;
+  g_autofree char *ownership = NULL;
+
+  g_return_val_if_fail (network != NULL, NULL);
+
+  cross_level = format_share (network->cross_level_share);
+  cross_sector = format_share (network->cross_sector_share);
+  ownership = format_share (network->ownership);
+
+  return g_strdup_printf (_("%u ties and %u conflicts; %u separate groups of actors, "
+                            "%u communities.\n"
+                            "Ties across levels of governance: %s; across sectors: %s.\n"
+                            "Leading and funding roles held by local or national actors: %s."),
+                          network->n_ties, network->n_conflicts, network->n_components,
+                          network->n_communities, cross_level, cross_sector, ownership);
 }

@@ -122,6 +122,8 @@ const MlNodeMetrics    *ml_graph_metrics_lookup        (MlGraphMetrics      *sel
                                                         MlElement           *stakeholder);
 const MlNetworkMetrics *ml_graph_metrics_get_network   (MlGraphMetrics      *self);
 
+char                   *ml_network_metrics_dup_summary (const MlNetworkMetrics *network);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MlGraphMetrics, ml_graph_metrics_free)
 
 G_END_DECLS

@@ -30,6 +30,8 @@ static const Command commands[] = {
   { "mix", ml_cli_mix, N_("Policy mix: instruments by side and stage, gaps and imbalances") },
   { "indicators", ml_cli_indicators, N_("Indicators: latest value, expected value, on track or not") },
   { "portfolio", ml_cli_portfolio, N_("Portfolio: activities and instruments, budgets, next decisions") },
+  { "candidates", ml_cli_candidates, N_("Candidate missions: ranked by weighted criteria, robustness, dot votes") },
+  { "report", ml_cli_report, N_("Write the project report as a PDF: missions, indicators, roadmap, map, mix, portfolio, decisions") },
   { "index", ml_cli_index, N_("Index a folder of projects for search and questions across them") },
   { "search", ml_cli_search, N_("Search the projects of a folder: names, statements, notes") },
   { "query", ml_cli_query, N_("Ask across the projects of a folder: shared stakeholders, budgets, decisions due, risks") },

@@ -2,8 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * What the reporting subcommands (metrics, indicators, mix, portfolio) share: the choice of table, CSV or
- * JSON, and how numbers and text are written for programs to read.
+ * What the reporting subcommands (metrics, indicators, mix, portfolio, candidates) share: the
+ * choice of table, CSV or JSON, how numbers and text are written for programs to read, and
+ * loading the one project they report on.
  */
 
 #define G_LOG_DOMAIN "missionlab-cli"
@@ -157,4 +158,48 @@ ml_cli_append_json_field (GString    *out,
     g_string_append (out, "null");
   else
     ml_cli_append_json_string (out, text);
+}
+
+/**
+ * ml_cli_load_formatted:
+ * @command: the subcommand's name, for messages
+ * @context: its option context with its summary and own options; --format is added here
+ * @argc: (inout): the number of arguments after the subcommand's name
+ * @argv: (inout): those arguments
+ * @format: (out): the format asked for
+ * @status: (out): the exit status to return when no project is
+ *
+ * What a reporting subcommand on one project does before it computes: parse its options and
+ * --format, take exactly one project file and load it.
+ *
+ * Returns: (transfer full) (nullable): the project, or %NULL with @status set
+ */
+MlProject *
+ml_cli_load_formatted (const char       *command,
+                       GOptionContext   *context,
+                       int              *argc,
+                       char           ***argv,
+                       MlCliFormat      *format,
+                       int              *status)
+{
+  g_autofree char *format_name = NULL;
+  const GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("table, csv or json (table)"),
+      N_("FORMAT") },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if ((*status = ml_cli_parse (context, argc, argv, 1)) != ML_EXIT_OK)
+    return NULL;
+  if (*argc > 2)
+    {
+      g_printerr ("missionlab-cli %s: %s\n", command, _("one project file at a time"));
+      *status = ML_EXIT_USAGE;
+      return NULL;
+    }
+  if ((*status = ml_cli_parse_format (command, format_name, format)) != ML_EXIT_OK)
+    return NULL;
+
+  return ml_cli_load ((*argv)[1], NULL, status);
 }

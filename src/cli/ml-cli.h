@@ -44,6 +44,10 @@ int ml_cli_mix      (int    argc,
                      char **argv);
 int ml_cli_portfolio (int    argc,
                       char **argv);
+int ml_cli_candidates (int    argc,
+                       char **argv);
+int ml_cli_report   (int    argc,
+                     char **argv);
 int ml_cli_import   (int    argc,
                      char **argv);
 int ml_cli_index    (int    argc,
@@ -86,5 +90,11 @@ const char *ml_cli_string_or_empty    (MlElement   *element,
                                        MlField      field);
 void        ml_cli_print_padded       (const char  *text,
                                        int          width);
+MlProject  *ml_cli_load_formatted     (const char       *command,
+                                       GOptionContext   *context,
+                                       int              *argc,
+                                       char           ***argv,
+                                       MlCliFormat      *format,
+                                       int              *status);
 
 G_END_DECLS

@@ -320,29 +320,64 @@ static void write_element (Writer    *writer,
                            guint      depth);
 
 static void
+write_each (Writer    *writer,
+            GPtrArray *children,
+            guint      depth)
+{
+  for (guint i = 0; children != NULL && i < children->len; i++)
+    write_element (writer, g_ptr_array_index (children, i), depth);
+}
+
+/* Whether @other goes in the same container as @kind: <candidates> holds criteria and
+ * candidates.
+ */
+static gboolean
+shares_container (MlKind kind,
+                  MlKind other)
+{
+  const MlKindInfo *info = ml_kind_get_info (kind);
+  const MlKindInfo *other_info = ml_kind_get_info (other);
+
+  return info->container != NULL && other_info->parent == info->parent &&
+         g_strcmp0 (other_info->container, info->container) == 0;
+}
+
+/* Writes the children of @kind, in their container with those of the later kinds that share
+ * it; a kind whose container an earlier kind shares was written with that one.
+ */
+static void
 write_children (Writer    *writer,
                 MlElement *element,
                 MlKind     kind,
                 guint      depth)
 {
   const char *container = ml_kind_get_info (kind)->container;
-  GPtrArray *children = ml_element_get_children (element, kind);
-  gboolean any = children != NULL && children->len > 0;
+  gboolean any = FALSE;
 
   if (container == NULL)
     {
-      for (guint i = 0; any && i < children->len; i++)
-        write_element (writer, g_ptr_array_index (children, i), depth);
+      write_each (writer, ml_element_get_children (element, kind), depth);
       return;
     }
 
+  for (MlKind k = ML_KIND_MISSION; k < kind; k++)
+    if (shares_container (kind, k))
+      return;
+
+  for (MlKind k = kind; k < ML_N_KINDS; k++)
+    {
+      GPtrArray *children = ml_element_get_children (element, k);
+
+      any |= shares_container (kind, k) && children != NULL && children->len > 0;
+    }
   if (!any && !has_extra_elements (element, container))
     return;
 
   indent (writer, depth);
   append_tag (writer->out, "<", container, ">\n");
-  for (guint i = 0; any && i < children->len; i++)
-    write_element (writer, g_ptr_array_index (children, i), depth + 1);
+  for (MlKind k = kind; k < ML_N_KINDS; k++)
+    if (shares_container (kind, k))
+      write_each (writer, ml_element_get_children (element, k), depth + 1);
   write_extra_elements (writer, element, container, depth + 1);
   indent (writer, depth);
   append_tag (writer->out, "</", container, ">\n");

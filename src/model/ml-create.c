@@ -128,13 +128,39 @@ previous_activity (MlElement *activity)
   return g_ptr_array_index (siblings, position - 1);
 }
 
+/* The first criterion @candidate has no score for: scores are added one criterion after the
+ * other.
+ */
+static MlElement *
+first_unscored_criterion (MlProject *project,
+                          MlElement *candidate)
+{
+  GPtrArray *criteria = ml_element_get_children (ml_project_get_root (project), ML_KIND_CRITERION);
+  GPtrArray *scores = ml_element_get_children (candidate, ML_KIND_SCORE);
+
+  for (guint i = 0; criteria != NULL && i < criteria->len; i++)
+    {
+      MlElement *criterion = g_ptr_array_index (criteria, i);
+      gboolean scored = FALSE;
+
+      for (guint j = 0; scores != NULL && j < scores->len && !scored; j++)
+        scored = g_strcmp0 (ml_element_get_string (g_ptr_array_index (scores, j),
+                                                   ML_SCORE_CRITERION),
+                            ml_element_get_id (criterion)) == 0;
+      if (!scored)
+        return criterion;
+    }
+
+  return NULL;
+}
+
 static gboolean
 fill_references (MlProject  *project,
                  MlElement  *parent,
                  MlElement  *element,
                  GError    **error)
 {
-  MlElement *first, *second, *predecessor;
+  MlElement *first, *second, *predecessor, *criterion;
   const char *target, *currency;
 
   switch (ml_element_get_kind (element))
@@ -175,6 +201,26 @@ fill_references (MlProject  *project,
       if (currency == NULL)
         currency = g_strcmp0 (target, "EUR") != 0 ? "EUR" : "USD";
       set_string (element, ML_RATE_CURRENCY, currency);
+      return TRUE;
+
+    case ML_KIND_SCORE:
+      criterion = first_unscored_criterion (project, parent);
+      if (criterion == NULL)
+        {
+          GPtrArray *criteria = ml_element_get_children (ml_project_get_root (project),
+                                                         ML_KIND_CRITERION);
+
+          if (criteria == NULL || criteria->len == 0)
+            g_set_error_literal (error, ML_ERROR, ML_ERROR_INVALID_PROJECT,
+                                 _("A score rates a candidate against a criterion: add a criterion first."));
+          else
+            g_set_error (error, ML_ERROR, ML_ERROR_INVALID_PROJECT,
+                         _("“%s” has a score for every criterion already."),
+                         ml_element_get_label (parent) != NULL ? ml_element_get_label (parent)
+                                                               : ml_element_get_id (parent));
+          return FALSE;
+        }
+      set_string (element, ML_SCORE_CRITERION, ml_element_get_id (criterion));
       return TRUE;
 
     default:
@@ -245,6 +291,16 @@ ml_element_create (MlProject  *project,
       ml_value_init_number (&value, ML_RATE_VALUE, 1);
       set_value (element, ML_RATE_VALUE, &value);
       set_date (element, ML_RATE_DATE, today);
+      break;
+    case ML_KIND_CRITERION:
+      /* Equal weights until the facilitator says otherwise. */
+      ml_value_init_number (&value, ML_CRITERION_WEIGHT, 1);
+      set_value (element, ML_CRITERION_WEIGHT, &value);
+      break;
+    case ML_KIND_SCORE:
+      /* 0, as a missing score counts: adding a score changes no ranking until it is given. */
+      ml_value_init_number (&value, ML_SCORE_VALUE, 0);
+      set_value (element, ML_SCORE_VALUE, &value);
       break;
     case ML_KIND_JOURNAL_ENTRY:
       set_date (element, ML_ENTRY_DATE, today);

@@ -131,6 +131,14 @@ static const MlKindInfo kinds[ML_N_KINDS] = {
         ML_ENTRY_DATE, ML_ENTRY_TEXT, N_("Journal entry"), N_("Journal")),
   KIND (ML_KIND_EXCHANGE_RATE, "rate", "exchange-rates", ML_KIND_PROJECT, ML_ID_NONE,
         ML_RATE_CURRENCY, ML_RATE_SOURCE, N_("Exchange rate"), N_("Exchange rates")),
+  /* Criteria and candidates share one container: <candidates> holds both. */
+  KIND (ML_KIND_CRITERION, "criterion", "candidates", ML_KIND_PROJECT, ML_ID_REQUIRED,
+        ML_CRITERION_WEIGHT, ML_CRITERION_DESCRIPTION, N_("Criterion"), N_("Criteria")),
+  KIND (ML_KIND_CANDIDATE, "candidate", "candidates", ML_KIND_PROJECT, ML_ID_REQUIRED,
+        ML_CANDIDATE_MISSION, ML_CANDIDATE_STATEMENT, N_("Candidate mission"),
+        N_("Candidate missions")),
+  KIND (ML_KIND_SCORE, "score", NULL, ML_KIND_CANDIDATE, ML_ID_NONE,
+        ML_SCORE_CRITERION, ML_SCORE_VALUE, N_("Score"), N_("Scores")),
 };
 
 #define F(f, k, nm, ty, req, lab) \
@@ -286,6 +294,21 @@ static const MlFieldInfo fields[ML_N_FIELDS] = {
        N_("Value of one unit in the project's currency")),
   DATE (ML_RATE_DATE, ML_KIND_EXCHANGE_RATE, "date", FALSE, ML_NO_FIELD, N_("As of")),
   F (ML_RATE_SOURCE, ML_KIND_EXCHANGE_RATE, "source", STRING, FALSE, N_("Source")),
+
+  NUM (ML_CRITERION_WEIGHT, ML_KIND_CRITERION, "weight", TRUE, 0, NAN, N_("Weight")),
+  TEXT (ML_CRITERION_NAME, ML_KIND_CRITERION, "name", TRUE, N_("Name")),
+  TEXT (ML_CRITERION_DESCRIPTION, ML_KIND_CRITERION, "description", FALSE, N_("Description")),
+
+  REF (ML_CANDIDATE_MISSION, ML_KIND_CANDIDATE, "mission", REF, FALSE, ML_KIND_MISSION,
+       N_("Launched as mission")),
+  [ML_CANDIDATE_VOTES] = { ML_KIND_CANDIDATE, "votes", ML_FIELD_TYPE_INTEGER, FALSE, NULL, 0,
+                           0, NAN, ML_NO_FIELD, N_("Dot votes") },
+  TEXT (ML_CANDIDATE_NAME, ML_KIND_CANDIDATE, "name", TRUE, N_("Name")),
+  TEXT (ML_CANDIDATE_STATEMENT, ML_KIND_CANDIDATE, "statement", FALSE, N_("Mission statement")),
+
+  REF (ML_SCORE_CRITERION, ML_KIND_SCORE, "criterion", REF, TRUE, ML_KIND_CRITERION,
+       N_("Criterion")),
+  NUM (ML_SCORE_VALUE, ML_KIND_SCORE, "value", TRUE, 0, 5, N_("Score")),
 };
 
 const MlKindInfo *

@@ -30,6 +30,9 @@ typedef enum
   ML_KIND_DECISION_POINT,
   ML_KIND_JOURNAL_ENTRY,
   ML_KIND_EXCHANGE_RATE,
+  ML_KIND_CRITERION,
+  ML_KIND_CANDIDATE,
+  ML_KIND_SCORE,
   ML_N_KINDS
 } MlKind;
 
@@ -149,6 +152,18 @@ typedef enum
   ML_RATE_DATE,
   ML_RATE_SOURCE,
 
+  ML_CRITERION_WEIGHT,
+  ML_CRITERION_NAME,
+  ML_CRITERION_DESCRIPTION,
+
+  ML_CANDIDATE_MISSION,
+  ML_CANDIDATE_VOTES,
+  ML_CANDIDATE_NAME,
+  ML_CANDIDATE_STATEMENT,
+
+  ML_SCORE_CRITERION,
+  ML_SCORE_VALUE,
+
   ML_N_FIELDS
 } MlField;
 
@@ -200,7 +215,8 @@ typedef struct
 typedef struct
 {
   const char *element;    /* the element name */
-  const char *container;  /* the element grouping these in the parent, or NULL */
+  const char *container;  /* the element grouping these in the parent, or NULL; kinds of one
+                           * parent may share a container, written once in the order of kinds */
   MlKind      parent;     /* the project's parent is the project itself */
   MlIdPolicy  id_policy;
   MlField     first_field;

@@ -198,25 +198,38 @@ ml_project_lookup (MlProject  *self,
   return id == NULL ? NULL : g_hash_table_lookup (self->ids, id);
 }
 
+static gboolean
+has_children (MlElement *element,
+              MlKind     kind)
+{
+  GPtrArray *children = ml_element_get_children (element, kind);
+
+  return children != NULL && children->len > 0;
+}
+
 /**
  * ml_project_get_format_minor:
  *
  * A file is written with the oldest minor version that has everything in it, so that older
- * versions of MissionLab read it without a warning: 1.0, or 1.1 once it has exchange rates.
- * A newer minor version read from a file is kept, so that what it holds is not claimed to be
- * 1.0 or 1.1.
+ * versions of MissionLab read it without a warning: 1.0; 1.1 once it has exchange rates; 1.2
+ * once it has candidate missions or their criteria. A newer minor version read from a file is
+ * kept, so that what it holds is not claimed to be an older one.
  *
  * Returns: the minor format version to write @self with
  */
 guint
 ml_project_get_format_minor (MlProject *self)
 {
-  GPtrArray *rates;
+  guint needed = 0;
 
   g_return_val_if_fail (ML_IS_PROJECT (self), ML_FORMAT_MINOR);
 
-  rates = ml_element_get_children (self->root, ML_KIND_EXCHANGE_RATE);
-  return MAX (self->format_minor, rates != NULL && rates->len > 0 ? 1 : 0);
+  if (has_children (self->root, ML_KIND_CRITERION) || has_children (self->root, ML_KIND_CANDIDATE))
+    needed = 2;
+  else if (has_children (self->root, ML_KIND_EXCHANGE_RATE))
+    needed = 1;
+
+  return MAX (self->format_minor, needed);
 }
 
 void
@@ -494,6 +507,16 @@ ml_project_dup_title (MlProject *self,
     case ML_KIND_EXCHANGE_RATE:
       return ml_exchange_describe_rate (element, ml_element_get_string (self->root,
                                                                         ML_PROJECT_CURRENCY));
+    case ML_KIND_SCORE:
+      {
+        const char *criterion = ml_element_get_string (element, ML_SCORE_CRITERION);
+        char number[ML_NUMBER_BUF_SIZE];
+
+        ml_number_format (ml_element_get_number (element, ML_SCORE_VALUE), number);
+        /* TRANSLATORS: a candidate mission's score: the criterion, then the score out of 5. */
+        return g_strdup_printf (_("%s: %s of 5"),
+                                criterion != NULL ? label_of_id (self, criterion) : "?", number);
+      }
     default:
       return ml_element_describe (element);
     }

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 
 #define ML_FORMAT_NAMESPACE "https://example.org/ns/missionlab"
 #define ML_FORMAT_MAJOR 1
-#define ML_FORMAT_MINOR 1
+#define ML_FORMAT_MINOR 2
 
 #define ML_TYPE_PROJECT (ml_project_get_type ())
 

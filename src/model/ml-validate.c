@@ -77,6 +77,45 @@ check_date_order (MlElement  *element,
   return TRUE;
 }
 
+static const char *
+label_or_id (MlElement *element)
+{
+  const char *label = ml_element_get_label (element);
+
+  return label != NULL ? label : ml_element_get_id (element);
+}
+
+/* One score per criterion and candidate: with two, the candidate's score would depend on which
+ * one is read. Both scores fail, so that an edit to either is refused.
+ */
+static gboolean
+check_one_score (MlProject   *project,
+                 MlElement   *score,
+                 const char  *criterion,
+                 GError     **error)
+{
+  MlElement *candidate = ml_element_get_parent (score);
+  GPtrArray *scores = candidate != NULL ? ml_element_get_children (candidate, ML_KIND_SCORE)
+                                        : NULL;
+
+  for (guint i = 0; scores != NULL && i < scores->len; i++)
+    {
+      MlElement *other = g_ptr_array_index (scores, i);
+      MlElement *target;
+
+      if (other == score ||
+          g_strcmp0 (ml_element_get_string (other, ML_SCORE_CRITERION), criterion) != 0)
+        continue;
+      target = ml_project_lookup (project, criterion);
+      g_set_error (error, ML_ERROR, ML_ERROR_INVALID_PROJECT,
+                   _("“%s” already has a score for “%s”: a candidate has one score per criterion."),
+                   label_or_id (candidate), target != NULL ? label_or_id (target) : criterion);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * ml_validate_field:
  * @project: the project @element is in, or is to be inserted into
@@ -144,6 +183,10 @@ ml_validate_field (MlProject  *project,
                    _("The rate must be more than 0, not %s."), number);
       return FALSE;
     }
+
+  if (field == ML_SCORE_CRITERION && value->string != NULL &&
+      !check_one_score (project, element, value->string, error))
+    return FALSE;
 
   if (field == ML_DEPENDENCY_ACTIVITY && value->string != NULL)
     {

@@ -16,10 +16,18 @@
 #define LAYOUT_SEED 1
 #define MAX_ITERATIONS 2000
 
-/* The map as the screen lays it out: placed stakeholders where the user put them. */
-static MlLayout *
-make_layout (MlProject    *project,
-             MlLayoutKind  kind)
+/**
+ * ml_map_export_create_layout:
+ * @project: a project
+ * @kind: the layout
+ *
+ * The map as the screen lays it out: placed stakeholders where the user put them.
+ *
+ * Returns: (transfer full): the layout, run
+ */
+MlLayout *
+ml_map_export_create_layout (MlProject    *project,
+                             MlLayoutKind  kind)
 {
   MlLayout *layout = ml_layout_new (project, kind, LAYOUT_SEED);
 
@@ -90,7 +98,7 @@ ml_map_export (MlProject                *project,
   g_return_val_if_fail (options != NULL && options->width > 0 && options->height > 0, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  layout = make_layout (project, options->layout);
+  layout = ml_map_export_create_layout (project, options->layout);
   renderer = ml_graph_renderer_new (project, ml_style_get (options->style));
   ml_graph_renderer_set_layout (renderer, layout);
   page.renderer = renderer;

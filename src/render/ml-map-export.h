@@ -24,6 +24,8 @@ typedef struct
 
 void     ml_map_export_options_init (MlMapExportOptions       *options,
                                      MlRoadmapFormat           format);
+MlLayout *ml_map_export_create_layout (MlProject              *project,
+                                       MlLayoutKind            kind);
 gboolean ml_map_export              (MlProject                *project,
                                      const MlMapExportOptions *options,
                                      const char               *path,

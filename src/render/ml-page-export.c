@@ -14,14 +14,53 @@
 
 #include "ml-page-export.h"
 
-static cairo_status_t
-append_to_buffer (void                *closure,
-                  const unsigned char *data,
-                  unsigned int         length)
+/**
+ * ml_page_export_append:
+ * @closure: a #GByteArray
+ * @data: what cairo wrote
+ * @length: its length
+ *
+ * A #cairo_write_func_t that collects a surface's output in memory, for
+ * ml_page_export_save().
+ *
+ * Returns: success
+ */
+cairo_status_t
+ml_page_export_append (void                *closure,
+                       const unsigned char *data,
+                       unsigned int         length)
 {
   g_byte_array_append (closure, data, length);
 
   return CAIRO_STATUS_SUCCESS;
+}
+
+/**
+ * ml_page_export_save:
+ * @buffer: what ml_page_export_append() collected
+ * @status: how drawing went
+ * @path: where; replaced atomically
+ * @error: return location for an error
+ *
+ * Writes @buffer to @path if the drawing succeeded; otherwise leaves @path as it was.
+ *
+ * Returns: whether the file was written
+ */
+gboolean
+ml_page_export_save (GByteArray      *buffer,
+                     cairo_status_t   status,
+                     const char      *path,
+                     GError         **error)
+{
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not draw the page: %s"),
+                   cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  return g_file_set_contents_full (path, (const char *) buffer->data, buffer->len,
+                                   G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
 }
 
 /* Print style on A4 landscape (in points) for PDF; screen style on a full-HD screen otherwise. */
@@ -70,10 +109,10 @@ ml_page_export (MlRoadmapFormat   format,
   switch (format)
     {
     case ML_ROADMAP_FORMAT_PDF:
-      surface = cairo_pdf_surface_create_for_stream (append_to_buffer, buffer, width, height);
+      surface = cairo_pdf_surface_create_for_stream (ml_page_export_append, buffer, width, height);
       break;
     case ML_ROADMAP_FORMAT_SVG:
-      surface = cairo_svg_surface_create_for_stream (append_to_buffer, buffer, width, height);
+      surface = cairo_svg_surface_create_for_stream (ml_page_export_append, buffer, width, height);
       break;
     case ML_ROADMAP_FORMAT_PNG:
     default:
@@ -85,7 +124,7 @@ ml_page_export (MlRoadmapFormat   format,
   draw (cr, width, height, user_data);
   cairo_destroy (cr);
   if (format == ML_ROADMAP_FORMAT_PNG)
-    status = cairo_surface_write_to_png_stream (surface, append_to_buffer, buffer);
+    status = cairo_surface_write_to_png_stream (surface, ml_page_export_append, buffer);
   else
     {
       cairo_surface_finish (surface);
@@ -93,13 +132,5 @@ ml_page_export (MlRoadmapFormat   format,
     }
   cairo_surface_destroy (surface);
 
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not draw the page: %s"),
-                   cairo_status_to_string (status));
-      return FALSE;
-    }
-
-  return g_file_set_contents_full (path, (const char *) buffer->data, buffer->len,
-                                   G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
+  return ml_page_export_save (buffer, status, path, error);
 }

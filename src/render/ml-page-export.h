@@ -23,6 +23,13 @@ void     ml_page_export_defaults (MlRoadmapFormat   format,
                                   MlStyleKind      *style,
                                   int              *width,
                                   int              *height);
+cairo_status_t ml_page_export_append (void                *closure,
+                                      const unsigned char *data,
+                                      unsigned int         length);
+gboolean ml_page_export_save     (GByteArray        *buffer,
+                                  cairo_status_t     status,
+                                  const char        *path,
+                                  GError           **error);
 gboolean ml_page_export          (MlRoadmapFormat   format,
                                   int               width,
                                   int               height,

@@ -351,11 +351,12 @@ on_row_element_changed_cb (GtkListItem *list_item,
     return;
   item = item_of (gtk_list_item_get_item (list_item));
   /* Relations and dependencies are named after the elements they join, rates after the
-   * project's currency. */
+   * project's currency, scores after their criterion. */
   if ((gpointer) item == (gpointer) element ||
       (ML_IS_ELEMENT (item) && (ml_element_get_kind (ML_ELEMENT (item)) == ML_KIND_RELATION ||
                                 ml_element_get_kind (ML_ELEMENT (item)) == ML_KIND_DEPENDENCY ||
-                                ml_element_get_kind (ML_ELEMENT (item)) == ML_KIND_EXCHANGE_RATE)))
+                                ml_element_get_kind (ML_ELEMENT (item)) == ML_KIND_EXCHANGE_RATE ||
+                                ml_element_get_kind (ML_ELEMENT (item)) == ML_KIND_SCORE)))
     set_row_label (list_item, self);
 }
 

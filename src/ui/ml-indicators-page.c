@@ -19,6 +19,7 @@
 #include "ml-label.h"
 #include "ml-project-follower.h"
 #include "ml-status-pill.h"
+#include "ml-view-style.h"
 
 #define CHART_HEIGHT 200
 
@@ -34,9 +35,11 @@ struct _MlIndicatorsPage
   /* Owned references */
   MlProjectFollower  follower;
   GHashTable        *cards;   /* indicator id → its GtkFlowBoxChild, owned by the page */
+  MlElement         *mission; /* the one mission shown, or NULL for all */
 
   MlDate             today;
   gboolean           restoring_focus;
+  gboolean           presenting;   /* the projector style */
 };
 
 G_DEFINE_FINAL_TYPE (MlIndicatorsPage, ml_indicators_page, ADW_TYPE_BIN)
@@ -98,8 +101,7 @@ draw_chart (GtkDrawingArea *area,
             gpointer        user_data)
 {
   MlIndicatorsPage *self = user_data;
-  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  const MlStyle *style = ml_style_get (dark ? ML_STYLE_SCREEN_DARK : ML_STYLE_SCREEN);
+  const MlStyle *style = ml_view_style_get (self->presenting);
   double header = ml_indicator_chart_get_header_height (style);
 
   /* The card shows the name, unit and status above in widgets: the chart's own are cut off. */
@@ -157,7 +159,8 @@ make_card (MlIndicatorsPage *self,
   gtk_widget_set_halign (button, GTK_ALIGN_END);
   g_signal_connect_object (button, "clicked", G_CALLBACK (on_add_clicked_cb), self, 0);
 
-  gtk_widget_set_size_request (area, 300, CHART_HEIGHT);
+  /* The projector's larger type needs a taller chart to leave room for the line. */
+  gtk_widget_set_size_request (area, 300, self->presenting ? CHART_HEIGHT * 3 / 2 : CHART_HEIGHT);
   gtk_widget_set_hexpand (area, TRUE);
   g_object_set_data_full (G_OBJECT (card), "indicator", g_object_ref (indicator), g_object_unref);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_chart, self, NULL);
@@ -229,6 +232,8 @@ make_missions (MlIndicatorsPage *self)
       MlElement *mission = g_ptr_array_index (missions, i);
       GPtrArray *objectives = ml_element_get_children (mission, ML_KIND_OBJECTIVE);
 
+      if (self->mission != NULL && mission != self->mission)
+        continue;
       gtk_box_append (GTK_BOX (box),
                       ml_label_new_wrapping (ml_element_get_label (mission), "title-2"));
       for (guint j = 0; objectives != NULL && j < objectives->len; j++)
@@ -296,6 +301,7 @@ ml_indicators_page_dispose (GObject *object)
 
   ml_project_follower_clear (&self->follower);
   g_clear_pointer (&self->cards, g_hash_table_unref);
+  g_clear_object (&self->mission);
 
   G_OBJECT_CLASS (ml_indicators_page_parent_class)->dispose (object);
 }
@@ -375,4 +381,37 @@ ml_indicators_page_get_card (MlIndicatorsPage *self,
   g_return_val_if_fail (id != NULL, NULL);
 
   return g_hash_table_lookup (self->cards, id);
+}
+
+/**
+ * ml_indicators_page_set_mission:
+ * @mission: (nullable): the one mission to show, as when a presentation focuses on it, or
+ *   %NULL for all
+ */
+void
+ml_indicators_page_set_mission (MlIndicatorsPage *self,
+                                MlElement        *mission)
+{
+  g_return_if_fail (ML_IS_INDICATORS_PAGE (self));
+  g_return_if_fail (mission == NULL || ML_IS_ELEMENT (mission));
+
+  if (!g_set_object (&self->mission, mission))
+    return;
+  ml_project_follower_schedule (&self->follower);
+}
+
+/**
+ * ml_indicators_page_set_presenting:
+ * @presenting: whether the window presents: draw the charts in the projector style
+ */
+void
+ml_indicators_page_set_presenting (MlIndicatorsPage *self,
+                                   gboolean          presenting)
+{
+  g_return_if_fail (ML_IS_INDICATORS_PAGE (self));
+
+  if (self->presenting == presenting)
+    return;
+  self->presenting = presenting;
+  ml_project_follower_schedule (&self->follower);
 }

@@ -17,6 +17,10 @@ G_DECLARE_FINAL_TYPE (MlIndicatorsPage, ml_indicators_page, ML, INDICATORS_PAGE,
 
 void       ml_indicators_page_set_project (MlIndicatorsPage *self,
                                            MlProject        *project);
+void       ml_indicators_page_set_mission (MlIndicatorsPage *self,
+                                           MlElement        *mission);
+void       ml_indicators_page_set_presenting (MlIndicatorsPage *self,
+                                              gboolean          presenting);
 GtkWidget *ml_indicators_page_get_card    (MlIndicatorsPage *self,
                                            const char       *id);
 

@@ -126,26 +126,12 @@ struct _MlMetricsPanel
 
 G_DEFINE_FINAL_TYPE (MlMetricsPanel, ml_metrics_panel, ADW_TYPE_BIN)
 
-static char *
-format_share (double share)
-{
-  return isnan (share) ? g_strdup ("–") : g_strdup_printf ("%.0f%%", share * 100);
-}
-
 static void
 update_summary (MlMetricsPanel       *self,
                 const MlNetworkMetrics *network)
 {
-  g_autofree char *cross_level = format_share (network->cross_level_share);
-  g_autofree char *cross_sector = format_share (network->cross_sector_share);
-  g_autofree char *ownership = format_share (network->ownership);
-  g_autofree char *text = NULL;
+  g_autofree char *text = ml_network_metrics_dup_summary (network);
 
-  text = g_strdup_printf (_("%u ties and %u conflicts; %u separate groups of actors, %u communities.\n"
-                            "Ties across levels of governance: %s; across sectors: %s.\n"
-                            "Leading and funding roles held by local or national actors: %s."),
-                          network->n_ties, network->n_conflicts, network->n_components,
-                          network->n_communities, cross_level, cross_sector, ownership);
   gtk_label_set_label (self->summary, text);
 }
 

@@ -21,6 +21,7 @@
 #include "ml-policy-mix.h"
 #include "ml-project-follower.h"
 #include "ml-taxonomy.h"
+#include "ml-view-style.h"
 
 /* A press that moves less than this is a click, not a drag. */
 #define DRAG_THRESHOLD 8
@@ -50,6 +51,7 @@ struct _MlMixPage
   MlMixHit     target;
   gboolean     on_target;
   gboolean     dragging;
+  gboolean     presenting;   /* the projector style */
   double       pointer_x;
   double       pointer_y;
 };
@@ -65,11 +67,9 @@ enum
 static guint signals[N_SIGNALS];
 
 static const MlStyle *
-get_style (void)
+get_style (MlMixPage *self)
 {
-  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-
-  return ml_style_get (dark ? ML_STYLE_SCREEN_DARK : ML_STYLE_SCREEN);
+  return ml_view_style_get (self->presenting);
 }
 
 static MlProject *
@@ -246,7 +246,7 @@ draw_mix (GtkDrawingArea *area,
           gpointer        user_data)
 {
   MlMixPage *self = user_data;
-  const MlStyle *style = get_style ();
+  const MlStyle *style = get_style (self);
 
   if (self->mix == NULL)
     return;
@@ -265,7 +265,7 @@ pick (MlMixPage *self,
   if (self->mix == NULL)
     return FALSE;
 
-  return ml_mix_renderer_pick (self->mix, get_style (),
+  return ml_mix_renderer_pick (self->mix, get_style (self),
                                gtk_widget_get_width (self->drawing_area),
                                gtk_widget_get_height (self->drawing_area), x, y, hit);
 }
@@ -461,6 +461,8 @@ ml_mix_page_init (MlMixPage *self)
   gtk_widget_set_size_request (scrolled, SIDE_WIDTH, -1);
   gtk_widget_set_hexpand (scrolled, FALSE);
   gtk_widget_add_css_class (scrolled, "background");
+  /* Hidden while the window presents: the matrix takes the whole width. */
+  gtk_widget_add_css_class (scrolled, "editing-tools");
 
   /* When the matrix and the findings do not both fit, the findings fold over the matrix's
    * side, shown by a button in its corner.
@@ -503,6 +505,20 @@ ml_mix_page_set_document (MlMixPage  *self,
  * ml_mix_page_set_selected:
  * @element: (nullable): the element selected in the window; only an instrument shows here
  */
+/**
+ * ml_mix_page_set_presenting:
+ * @presenting: whether the window presents: draw in the projector style
+ */
+void
+ml_mix_page_set_presenting (MlMixPage *self,
+                            gboolean   presenting)
+{
+  g_return_if_fail (ML_IS_MIX_PAGE (self));
+
+  self->presenting = presenting;
+  gtk_widget_queue_draw (self->drawing_area);
+}
+
 void
 ml_mix_page_set_selected (MlMixPage *self,
                           MlElement *element)

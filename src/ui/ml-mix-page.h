@@ -19,6 +19,8 @@ void       ml_mix_page_set_document     (MlMixPage  *self,
                                          MlDocument *document);
 void       ml_mix_page_set_selected     (MlMixPage  *self,
                                          MlElement  *element);
+void       ml_mix_page_set_presenting   (MlMixPage  *self,
+                                         gboolean    presenting);
 GtkWidget *ml_mix_page_get_drawing_area (MlMixPage  *self);
 
 G_END_DECLS

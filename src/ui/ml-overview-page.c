@@ -27,6 +27,7 @@ struct _MlOverviewPage
 
   GtkWidget         *clamp;
   MlProjectFollower  follower;
+  MlElement         *mission;   /* the one mission shown, or NULL for all */
 };
 
 G_DEFINE_FINAL_TYPE (MlOverviewPage, ml_overview_page, ADW_TYPE_BIN)
@@ -242,7 +243,8 @@ refresh (gpointer user_data)
       gtk_box_append (GTK_BOX (box), empty);
     }
   for (guint i = 0; missions != NULL && i < missions->len; i++)
-    gtk_box_append (GTK_BOX (box), make_mission (project, g_ptr_array_index (missions, i)));
+    if (self->mission == NULL || g_ptr_array_index (missions, i) == self->mission)
+      gtk_box_append (GTK_BOX (box), make_mission (project, g_ptr_array_index (missions, i)));
 
   adw_clamp_set_child (ADW_CLAMP (self->clamp), box);
 }
@@ -253,6 +255,7 @@ ml_overview_page_dispose (GObject *object)
   MlOverviewPage *self = ML_OVERVIEW_PAGE (object);
 
   ml_project_follower_clear (&self->follower);
+  g_clear_object (&self->mission);
 
   G_OBJECT_CLASS (ml_overview_page_parent_class)->dispose (object);
 }
@@ -288,4 +291,21 @@ ml_overview_page_set_project (MlOverviewPage *self,
   g_return_if_fail (ML_IS_PROJECT (project));
 
   ml_project_follower_set_project (&self->follower, project);
+}
+
+/**
+ * ml_overview_page_set_mission:
+ * @mission: (nullable): the one mission to show, as when a presentation focuses on it, or
+ *   %NULL for all
+ */
+void
+ml_overview_page_set_mission (MlOverviewPage *self,
+                              MlElement      *mission)
+{
+  g_return_if_fail (ML_IS_OVERVIEW_PAGE (self));
+  g_return_if_fail (mission == NULL || ML_IS_ELEMENT (mission));
+
+  if (!g_set_object (&self->mission, mission))
+    return;
+  ml_project_follower_schedule (&self->follower);
 }

@@ -17,5 +17,7 @@ G_DECLARE_FINAL_TYPE (MlOverviewPage, ml_overview_page, ML, OVERVIEW_PAGE, AdwBi
 
 void ml_overview_page_set_project (MlOverviewPage *self,
                                    MlProject      *project);
+void ml_overview_page_set_mission (MlOverviewPage *self,
+                                   MlElement      *mission);
 
 G_END_DECLS

@@ -109,6 +109,8 @@ ml_roadmap_page_init (MlRoadmapPage *self)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->view));
   gtk_widget_set_vexpand (scrolled, TRUE);
 
+  /* Hidden while the window presents: the room sees the roadmap alone. */
+  gtk_widget_add_css_class (tools, "editing-tools");
   gtk_box_append (GTK_BOX (box), tools);
   gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
   gtk_box_append (GTK_BOX (box), scrolled);

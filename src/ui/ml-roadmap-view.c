@@ -19,6 +19,7 @@
 
 #include "ml-command.h"
 #include "ml-roadmap-view.h"
+#include "ml-view-style.h"
 
 #define MIN_DAY_WIDTH 0.05   /* about 18 px a year */
 #define MAX_DAY_WIDTH 80.0   /* a day wide enough to read */
@@ -52,6 +53,7 @@ struct _MlRoadmapView
   double              start_day;     /* the day at the left edge of the time area */
   gboolean            follow_fit;    /* keep the whole horizon in view until zoomed or moved */
   gboolean            show_legend;
+  gboolean            presenting;    /* the projector style */
 
   /* The drag in progress */
   DragMode            drag_mode;
@@ -693,9 +695,9 @@ bind_project (MlRoadmapView *self)
   g_set_object (&self->project, ml_document_get_project (self->document));
   g_clear_object (&self->renderer);
 
-  self->renderer = ml_timeline_renderer_new (self->project, ml_style_get (ML_STYLE_SCREEN));
+  self->renderer = ml_timeline_renderer_new (self->project, ml_view_style_get (self->presenting));
   ml_timeline_renderer_set_today (self->renderer, ml_date_today ());
-  ml_timeline_renderer_set_show_legend (self->renderer, self->show_legend);
+  ml_timeline_renderer_set_show_legend (self->renderer, self->show_legend && !self->presenting);
   ml_project_connect_any_change (self->project, G_CALLBACK (on_project_changed_cb), self);
   self->follow_fit = TRUE;
   gtk_widget_queue_resize (GTK_WIDGET (self));
@@ -704,11 +706,8 @@ bind_project (MlRoadmapView *self)
 static void
 update_style (MlRoadmapView *self)
 {
-  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-
   if (self->renderer != NULL)
-    ml_timeline_renderer_set_style (self->renderer,
-                                    ml_style_get (dark ? ML_STYLE_SCREEN_DARK : ML_STYLE_SCREEN));
+    ml_timeline_renderer_set_style (self->renderer, ml_view_style_get (self->presenting));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -963,9 +962,32 @@ ml_roadmap_view_set_show_legend (MlRoadmapView *self,
 
   self->show_legend = show;
   if (self->renderer != NULL)
-    ml_timeline_renderer_set_show_legend (self->renderer, show);
+    ml_timeline_renderer_set_show_legend (self->renderer, show && !self->presenting);
   update_adjustments (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * ml_roadmap_view_set_presenting:
+ * @presenting: whether the window presents: draw in the projector style
+ *
+ * The projector style has larger rows: the whole horizon is fitted again.
+ */
+void
+ml_roadmap_view_set_presenting (MlRoadmapView *self,
+                                gboolean       presenting)
+{
+  g_return_if_fail (ML_IS_ROADMAP_VIEW (self));
+
+  if (self->presenting == presenting)
+    return;
+  self->presenting = presenting;
+  update_style (self);
+  /* At projector sizes the legend would hide a third of the lanes at 1024×768. */
+  if (self->renderer != NULL)
+    ml_timeline_renderer_set_show_legend (self->renderer, self->show_legend && !presenting);
+  self->follow_fit = TRUE;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 void

@@ -25,6 +25,8 @@ void                ml_roadmap_view_zoom           (MlRoadmapView *self,
                                                     double         x);
 void                ml_roadmap_view_set_show_legend (MlRoadmapView *self,
                                                     gboolean       show);
+void                ml_roadmap_view_set_presenting (MlRoadmapView *self,
+                                                    gboolean       presenting);
 void                ml_roadmap_view_fit            (MlRoadmapView *self);
 void                ml_roadmap_view_scroll_to_day  (MlRoadmapView *self,
                                                     MlDate         day);

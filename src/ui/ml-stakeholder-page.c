@@ -280,6 +280,10 @@ ml_stakeholder_page_init (MlStakeholderPage *self)
   g_signal_connect_swapped (chooser, "notify::selected", G_CALLBACK (on_layout_selected_cb), self);
   g_signal_connect_swapped (legend, "toggled", G_CALLBACK (on_legend_toggled_cb), self);
 
+  /* Hidden while the window presents: the room sees the map alone. */
+  gtk_widget_add_css_class (tools, "editing-tools");
+  gtk_widget_add_css_class (hint, "editing-tools");
+  gtk_widget_add_css_class (GTK_WIDGET (self->metrics_revealer), "editing-tools");
   gtk_box_append (GTK_BOX (box), tools);
   gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
   gtk_box_append (GTK_BOX (box), body);

@@ -19,6 +19,7 @@
 #include "ml-command.h"
 #include "ml-stakeholder-view.h"
 #include "ml-text.h"
+#include "ml-view-style.h"
 
 #define LAYOUT_SEED 1
 #define STEPS_PER_FRAME 4
@@ -44,6 +45,7 @@ struct _MlStakeholderView
   MlElement       *selected;
   MlLayoutKind     kind;
   gboolean         show_legend;
+  gboolean         presenting;   /* the projector style */
 
   /* What the filters hide: types, levels and relation kinds by bit, and a sector to match. */
   guint32          hidden_types;
@@ -544,11 +546,8 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
 static void
 update_style (MlStakeholderView *self)
 {
-  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-
   if (self->renderer != NULL)
-    ml_graph_renderer_set_style (self->renderer,
-                                 ml_style_get (dark ? ML_STYLE_SCREEN_DARK : ML_STYLE_SCREEN));
+    ml_graph_renderer_set_style (self->renderer, ml_view_style_get (self->presenting));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -709,7 +708,7 @@ bind_project (MlStakeholderView *self)
   g_set_object (&self->project, ml_document_get_project (self->document));
 
   g_clear_object (&self->renderer);
-  self->renderer = ml_graph_renderer_new (self->project, ml_style_get (ML_STYLE_SCREEN));
+  self->renderer = ml_graph_renderer_new (self->project, ml_view_style_get (self->presenting));
   ml_graph_renderer_set_show_legend (self->renderer, self->show_legend);
   ml_graph_renderer_set_hidden_kinds (self->renderer, self->hidden_kinds);
   g_signal_connect_swapped (self->project, "changed", G_CALLBACK (on_project_changed_cb), self);
@@ -816,6 +815,25 @@ ml_stakeholder_view_set_show_legend (MlStakeholderView *self,
   if (self->renderer != NULL)
     ml_graph_renderer_set_show_legend (self->renderer, show);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * ml_stakeholder_view_set_presenting:
+ * @presenting: whether the window presents: draw in the projector style
+ *
+ * The projector style draws larger nodes: the map is fitted again.
+ */
+void
+ml_stakeholder_view_set_presenting (MlStakeholderView *self,
+                                    gboolean           presenting)
+{
+  g_return_if_fail (ML_IS_STAKEHOLDER_VIEW (self));
+
+  if (self->presenting == presenting)
+    return;
+  self->presenting = presenting;
+  update_style (self);
+  ml_stakeholder_view_fit (self);
 }
 
 void

@@ -26,6 +26,8 @@ void          ml_stakeholder_view_set_layout_kind  (MlStakeholderView *self,
                                                     MlLayoutKind       kind);
 void          ml_stakeholder_view_set_show_legend  (MlStakeholderView *self,
                                                     gboolean           show);
+void          ml_stakeholder_view_set_presenting   (MlStakeholderView *self,
+                                                    gboolean           presenting);
 void          ml_stakeholder_view_set_filter       (MlStakeholderView *self,
                                                     guint32            hidden_types,
                                                     guint32            hidden_levels,

@@ -17,6 +17,7 @@
 #include "ml-delete.h"
 #include "ml-error.h"
 #include "ml-map-export.h"
+#include "ml-report.h"
 #include "ml-roadmap-export.h"
 #include "ml-window-private.h"
 
@@ -482,6 +483,7 @@ on_export_response_cb (GtkNativeDialog *chooser,
   MlRoadmapExportOptions options;
   MlRoadmapFormat format = ML_ROADMAP_FORMAT_PDF;
   gboolean map = g_object_get_data (G_OBJECT (chooser), "map") != NULL;
+  gboolean report = g_object_get_data (G_OBJECT (chooser), "report") != NULL;
   gboolean exported;
 
   if (response == GTK_RESPONSE_ACCEPT)
@@ -495,9 +497,9 @@ on_export_response_cb (GtkNativeDialog *chooser,
 
   /* The name says the format; a name without a known extension gets a PDF. */
   lower = g_ascii_strdown (path, -1);
-  if (g_str_has_suffix (lower, ".png"))
+  if (g_str_has_suffix (lower, ".png") && !report)
     format = ML_ROADMAP_FORMAT_PNG;
-  else if (g_str_has_suffix (lower, ".svg"))
+  else if (g_str_has_suffix (lower, ".svg") && !report)
     format = ML_ROADMAP_FORMAT_SVG;
   else if (!g_str_has_suffix (lower, ".pdf"))
     {
@@ -507,7 +509,12 @@ on_export_response_cb (GtkNativeDialog *chooser,
       path = with_extension;
     }
 
-  if (map)
+  if (report)
+    {
+      exported = ml_report_write_pdf (ml_document_get_project (self->document), ml_date_today (),
+                                      path, &error);
+    }
+  else if (map)
     {
       MlMapExportOptions map_options;
 
@@ -557,21 +564,32 @@ export_action (GtkWidget  *widget,
 {
   MlWindow *self = ML_WINDOW (widget);
   gboolean map = g_str_equal (action_name, "win.export-map");
+  gboolean report = g_str_equal (action_name, "win.export-report");
   GtkFileChooserNative *chooser;
   const char *title;
   g_autofree char *name = NULL;
 
-  chooser = gtk_file_chooser_native_new (map ? _("Export Stakeholder Map") : _("Export Roadmap"),
+  chooser = gtk_file_chooser_native_new (report ? _("Export Report")
+                                         : map ? _("Export Stakeholder Map")
+                                               : _("Export Roadmap"),
                                          GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Export"), _("_Cancel"));
   if (map)
     g_object_set_data (G_OBJECT (chooser), "map", GINT_TO_POINTER (TRUE));
+  if (report)
+    g_object_set_data (G_OBJECT (chooser), "report", GINT_TO_POINTER (TRUE));
   add_filter (GTK_FILE_CHOOSER (chooser), _("PDF document, in pages"), "*.pdf");
-  add_filter (GTK_FILE_CHOOSER (chooser), _("PNG image"), "*.png");
-  add_filter (GTK_FILE_CHOOSER (chooser), _("SVG image"), "*.svg");
+  /* The report is a document of pages: PDF only. */
+  if (!report)
+    {
+      add_filter (GTK_FILE_CHOOSER (chooser), _("PNG image"), "*.png");
+      add_filter (GTK_FILE_CHOOSER (chooser), _("SVG image"), "*.svg");
+    }
   title = ml_element_get_string (ml_project_get_root (ml_document_get_project (self->document)),
                                  ML_PROJECT_TITLE);
-  name = g_strdup_printf (map ? _("%s stakeholders.pdf") : _("%s roadmap.pdf"),
+  name = g_strdup_printf (report ? _("%s report.pdf")
+                          : map  ? _("%s stakeholders.pdf")
+                                 : _("%s roadmap.pdf"),
                           title != NULL ? title : _("Mission"));
   g_strdelimit (name, "/\\:", '-');
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
@@ -612,6 +630,7 @@ ml_window_update_actions (MlWindow *self)
   gtk_widget_action_set_enabled (widget, "win.save-as", open);
   gtk_widget_action_set_enabled (widget, "win.export-roadmap", open);
   gtk_widget_action_set_enabled (widget, "win.export-map", open);
+  gtk_widget_action_set_enabled (widget, "win.export-report", open);
   gtk_widget_action_set_enabled (widget, "win.import", open);
   gtk_widget_action_set_enabled (widget, "win.revert",
                                  open && ml_document_get_path (self->document) != NULL &&
@@ -622,6 +641,8 @@ ml_window_update_actions (MlWindow *self)
   gtk_widget_action_set_enabled (widget, "win.view", open);
   gtk_widget_action_set_enabled (widget, "win.add", open);
   gtk_widget_action_set_enabled (widget, "win.add-journal-note", open);
+  gtk_widget_action_set_enabled (widget, "win.present", open);
+  gtk_widget_action_set_enabled (widget, "win.quick-capture", open);
   gtk_widget_action_set_enabled (widget, "win.review-decision", open);
   gtk_widget_action_set_enabled (widget, "win.add-measurement",
                                  open && (selected_kind == ML_KIND_INDICATOR ||
@@ -640,6 +661,7 @@ ml_window_class_actions_init (MlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.revert", NULL, revert_action);
   gtk_widget_class_install_action (widget_class, "win.export-roadmap", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-map", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);

@@ -44,6 +44,21 @@ struct _MlWindow
   MlLibraryPage        *library_page;
   GtkListBox           *samples_list;
   GMenu                *recent_menu;
+  GtkWidget            *header_bar;
+  GtkOverlay           *present_overlay;
+
+  /* Presentation mode (ml-window-present.c) */
+  GtkWidget            *present_bar;
+  GtkLabel             *present_label;
+  GMenu                *present_missions;
+  GtkWidget            *capture_box;
+  GtkEntry             *capture_entry;
+  GtkLabel             *capture_error;
+  char                 *view_before;
+  GPtrArray            *hidden_tools;    /* the pages' tools hidden while presenting */
+  MlElement            *present_mission;
+  guint                 bar_timeout;
+  gboolean              presenting;
 
   /* Owned references */
   MlDocument           *document;
@@ -60,6 +75,9 @@ typedef void (*MlSaveDone) (MlWindow *self,
 
 void ml_window_class_actions_init  (MlWindowClass *klass);
 void ml_window_class_import_init   (MlWindowClass *klass);
+void ml_window_class_present_init  (MlWindowClass *klass);
+void ml_window_present_init        (MlWindow      *self);
+void ml_window_present_dispose     (MlWindow      *self);
 void ml_window_preview_import      (MlWindow        *self,
                                     MlCsvImportKind  kind,
                                     const char      *path);

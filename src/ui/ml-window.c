@@ -323,6 +323,7 @@ ml_window_dispose (GObject *object)
 {
   MlWindow *self = ML_WINDOW (object);
 
+  ml_window_present_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), ML_TYPE_WINDOW);
   g_clear_object (&self->selected);
   g_clear_object (&self->document);
@@ -455,6 +456,7 @@ ml_window_class_init (MlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-library", NULL, show_library_action);
   ml_window_class_actions_init (klass);
   ml_window_class_import_init (klass);
+  ml_window_class_present_init (klass);
 }
 
 static void
@@ -499,6 +501,7 @@ ml_window_init (MlWindow *self)
   update_recent_menu (self);
   update_title (self);
   ml_window_update_actions (self);
+  ml_window_present_init (self);
 }
 
 /**

@@ -26,6 +26,7 @@ void        ml_window_select        (MlWindow      *self,
 void        ml_window_show_error    (MlWindow      *self,
                                      const char    *title,
                                      const char    *details);
+gboolean    ml_window_get_presenting (MlWindow     *self);
 void        ml_window_show_toast    (MlWindow      *self,
                                      const char    *message);
 
