@@ -275,7 +275,8 @@ ml_cli_candidates (int    argc,
   context = g_option_context_new (_("FILE — the candidate missions, ranked"));
   g_option_context_set_summary (context,
                                 _("Ranks the candidate missions by their scores against the weighted criteria, with their dot votes, how often each keeps its rank when every weight varies by up to 20 %, the smallest change of one weight that swaps two neighbours, and the mission each was launched as."));
-  project = ml_cli_load_formatted ("candidates", context, &argc, &argv, &format, &status);
+  project = ml_cli_load_formatted ("candidates", context, NULL, &argc, &argv, &format,
+                                   &status);
   if (project == NULL)
     return status;
 

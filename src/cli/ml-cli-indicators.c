@@ -203,14 +203,11 @@ ml_cli_indicators (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(MlProject) project = NULL;
   g_autoptr(GArray) rows = NULL;
-  g_autofree char *format_name = NULL;
   g_autofree char *today_text = NULL;
   MlCliFormat format;
   MlDate today = ml_date_today ();
   int status;
   const GOptionEntry entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("table, csv or json (table)"),
-      N_("FORMAT") },
     { "today", 0, 0, G_OPTION_ARG_STRING, &today_text,
       N_("The date to judge recent data by, YYYY-MM-DD; by default today"), N_("DATE") },
     { NULL }
@@ -219,16 +216,8 @@ ml_cli_indicators (int    argc,
   context = g_option_context_new (_("FILE — where the indicators stand"));
   g_option_context_set_summary (context,
                                 _("Prints, for each indicator, its mission and objective, unit, baseline, latest measurement and its date, the value expected on that date on the straight path from baseline to target, the target, and a status: on track, at risk, off track, no recent data or not measurable."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if ((status = ml_cli_parse (context, &argc, &argv, 1)) != ML_EXIT_OK)
-    return status;
-
-  if (argc > 2)
-    {
-      g_printerr ("missionlab-cli indicators: %s\n", _("one project file at a time"));
-      return ML_EXIT_USAGE;
-    }
-  if ((status = ml_cli_parse_format ("indicators", format_name, &format)) != ML_EXIT_OK)
+  status = ml_cli_parse_formatted ("indicators", context, entries, &argc, &argv, &format);
+  if (status != ML_EXIT_OK)
     return status;
   if ((status = ml_cli_parse_date ("indicators", today_text, &today)) != ML_EXIT_OK)
     return status;

@@ -205,13 +205,10 @@ ml_cli_metrics (int    argc,
   g_autoptr(MlProject) project = NULL;
   g_autoptr(MlGraphMetrics) metrics = NULL;
   g_autoptr(GPtrArray) sorted = NULL;
-  g_autofree char *format_name = NULL;
   gboolean include_conflicts = FALSE;
   MlCliFormat format;
   int status;
   const GOptionEntry entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("table, csv or json (table)"),
-      N_("FORMAT") },
     { "include-conflicts", 0, 0, G_OPTION_ARG_NONE, &include_conflicts,
       N_("Count conflicts as ties for betweenness, closeness and communities"), NULL },
     { NULL }
@@ -220,19 +217,8 @@ ml_cli_metrics (int    argc,
   context = g_option_context_new (_("FILE — network analysis of the stakeholders"));
   g_option_context_set_summary (context,
                                 _("Prints, for each stakeholder, its degree, weighted degree, betweenness, closeness, component and community, and whether it is a broker or isolated, sorted by betweenness; then the measures of the whole network: modularity, ties across levels and sectors, E–I indices and domestic ownership."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if ((status = ml_cli_parse (context, &argc, &argv, 1)) != ML_EXIT_OK)
-    return status;
-
-  if (argc > 2)
-    {
-      g_printerr ("missionlab-cli metrics: %s\n", _("one project file at a time"));
-      return ML_EXIT_USAGE;
-    }
-  if ((status = ml_cli_parse_format ("metrics", format_name, &format)) != ML_EXIT_OK)
-    return status;
-
-  project = ml_cli_load (argv[1], NULL, &status);
+  project = ml_cli_load_formatted ("metrics", context, entries, &argc, &argv, &format,
+                                   &status);
   if (project == NULL)
     return status;
 

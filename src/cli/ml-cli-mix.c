@@ -163,31 +163,13 @@ ml_cli_mix (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(MlProject) project = NULL;
   g_autoptr(MlPolicyMix) mix = NULL;
-  g_autofree char *format_name = NULL;
   MlCliFormat format;
   int status;
-  const GOptionEntry entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("table, csv or json (table)"),
-      N_("FORMAT") },
-    { NULL }
-  };
 
   context = g_option_context_new (_("FILE — policy mix of the instruments"));
   g_option_context_set_summary (context,
                                 _("Prints the instruments and budgets (per currency) of each side and stage, then the gaps and imbalances found in the mix."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if ((status = ml_cli_parse (context, &argc, &argv, 1)) != ML_EXIT_OK)
-    return status;
-
-  if (argc > 2)
-    {
-      g_printerr ("missionlab-cli mix: %s\n", _("one project file at a time"));
-      return ML_EXIT_USAGE;
-    }
-  if ((status = ml_cli_parse_format ("mix", format_name, &format)) != ML_EXIT_OK)
-    return status;
-
-  project = ml_cli_load (argv[1], NULL, &status);
+  project = ml_cli_load_formatted ("mix", context, NULL, &argc, &argv, &format, &status);
   if (project == NULL)
     return status;
 

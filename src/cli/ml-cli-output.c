@@ -161,44 +161,68 @@ ml_cli_append_json_field (GString    *out,
 }
 
 /**
- * ml_cli_load_formatted:
+ * ml_cli_parse_formatted:
  * @command: the subcommand's name, for messages
- * @context: its option context with its summary and own options; --format is added here
+ * @context: its option context with its summary
+ * @entries: (nullable): its own options, shown after --format
  * @argc: (inout): the number of arguments after the subcommand's name
  * @argv: (inout): those arguments
  * @format: (out): the format asked for
- * @status: (out): the exit status to return when no project is
  *
- * What a reporting subcommand on one project does before it computes: parse its options and
- * --format, take exactly one project file and load it.
+ * What a reporting subcommand on one project does first: parse --format and its own options,
+ * and take exactly one project file, (*@argv)[1].
  *
- * Returns: (transfer full) (nullable): the project, or %NULL with @status set
+ * Returns: %ML_EXIT_OK, or the exit status to return
  */
-MlProject *
-ml_cli_load_formatted (const char       *command,
-                       GOptionContext   *context,
-                       int              *argc,
-                       char           ***argv,
-                       MlCliFormat      *format,
-                       int              *status)
+int
+ml_cli_parse_formatted (const char          *command,
+                        GOptionContext      *context,
+                        const GOptionEntry  *entries,
+                        int                 *argc,
+                        char              ***argv,
+                        MlCliFormat         *format)
 {
   g_autofree char *format_name = NULL;
-  const GOptionEntry entries[] = {
+  const GOptionEntry format_entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("table, csv or json (table)"),
       N_("FORMAT") },
     { NULL }
   };
+  int status;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if ((*status = ml_cli_parse (context, argc, argv, 1)) != ML_EXIT_OK)
-    return NULL;
+  g_option_context_add_main_entries (context, format_entries, GETTEXT_PACKAGE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if ((status = ml_cli_parse (context, argc, argv, 1)) != ML_EXIT_OK)
+    return status;
   if (*argc > 2)
     {
       g_printerr ("missionlab-cli %s: %s\n", command, _("one project file at a time"));
-      *status = ML_EXIT_USAGE;
-      return NULL;
+      return ML_EXIT_USAGE;
     }
-  if ((*status = ml_cli_parse_format (command, format_name, format)) != ML_EXIT_OK)
+
+  return ml_cli_parse_format (command, format_name, format);
+}
+
+/**
+ * ml_cli_load_formatted:
+ * @status: (out): the exit status to return when no project is
+ *
+ * ml_cli_parse_formatted(), then loads the project file.
+ *
+ * Returns: (transfer full) (nullable): the project, or %NULL with @status set
+ */
+MlProject *
+ml_cli_load_formatted (const char          *command,
+                       GOptionContext      *context,
+                       const GOptionEntry  *entries,
+                       int                 *argc,
+                       char              ***argv,
+                       MlCliFormat         *format,
+                       int                 *status)
+{
+  if ((*status = ml_cli_parse_formatted (command, context, entries, argc, argv, format)) !=
+      ML_EXIT_OK)
     return NULL;
 
   return ml_cli_load ((*argv)[1], NULL, status);

@@ -119,14 +119,11 @@ ml_cli_portfolio (int    argc,
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GArray) totals = NULL;
   g_autoptr(GString) csv = NULL;
-  g_autofree char *format_name = NULL;
   g_autofree char *today_text = NULL;
   MlCliFormat format;
   MlDate today = ml_date_today ();
   int status;
   const GOptionEntry entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("table, csv or json (table)"),
-      N_("FORMAT") },
     { "today", 0, 0, G_OPTION_ARG_STRING, &today_text,
       N_("The date to look for the next decision points from, YYYY-MM-DD; by default today"),
       N_("DATE") },
@@ -136,16 +133,8 @@ ml_cli_portfolio (int    argc,
   context = g_option_context_new (_("FILE — the activities and instruments of the portfolio"));
   g_option_context_set_summary (context,
                                 _("Prints every activity and instrument with its mission, workstream, status, owner, funders, period, budget and the next decision point of its workstream, then the budget totals per currency."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if ((status = ml_cli_parse (context, &argc, &argv, 1)) != ML_EXIT_OK)
-    return status;
-
-  if (argc > 2)
-    {
-      g_printerr ("missionlab-cli portfolio: %s\n", _("one project file at a time"));
-      return ML_EXIT_USAGE;
-    }
-  if ((status = ml_cli_parse_format ("portfolio", format_name, &format)) != ML_EXIT_OK)
+  status = ml_cli_parse_formatted ("portfolio", context, entries, &argc, &argv, &format);
+  if (status != ML_EXIT_OK)
     return status;
   if ((status = ml_cli_parse_date ("portfolio", today_text, &today)) != ML_EXIT_OK)
     return status;

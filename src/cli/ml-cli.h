@@ -90,11 +90,18 @@ const char *ml_cli_string_or_empty    (MlElement   *element,
                                        MlField      field);
 void        ml_cli_print_padded       (const char  *text,
                                        int          width);
-MlProject  *ml_cli_load_formatted     (const char       *command,
-                                       GOptionContext   *context,
-                                       int              *argc,
-                                       char           ***argv,
-                                       MlCliFormat      *format,
-                                       int              *status);
+int         ml_cli_parse_formatted    (const char          *command,
+                                       GOptionContext      *context,
+                                       const GOptionEntry  *entries,
+                                       int                 *argc,
+                                       char              ***argv,
+                                       MlCliFormat         *format);
+MlProject  *ml_cli_load_formatted     (const char          *command,
+                                       GOptionContext      *context,
+                                       const GOptionEntry  *entries,
+                                       int                 *argc,
+                                       char              ***argv,
+                                       MlCliFormat         *format,
+                                       int                 *status);
 
 G_END_DECLS
