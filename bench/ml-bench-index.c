@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The workspace index over 1,000 small generated projects (100 with --quick), in ten folders:
+ * The workspace index over many small generated projects, a hundred a folder:
  * against parsing the same files with libxml2 alone, a cold index into a fresh database, a
  * rescan with nothing changed, and the latency of 200 searches (words with and without their
  * accents, prefixes, phrases, two words) with LIMIT 50. Everything lives in a temporary
@@ -20,12 +20,9 @@
 #include "ml-bench-generate.h"
 #include "ml-bench-index.h"
 #include "ml-bench-util.h"
-#include "ml-diagnostic.h"
 #include "ml-index.h"
 #include "ml-project-io.h"
 
-#define N_PROJECTS       1000
-#define N_PROJECTS_QUICK 100
 #define PER_FOLDER       100
 #define N_RUNS           3
 #define N_QUERIES        200
@@ -147,28 +144,6 @@ remove_workspace (Workspace *ws)
   g_free (ws->dir);
 }
 
-/* A generated project must load without a single error or warning, or the index would
- * measure error paths. */
-static void
-check_generated (const char *path)
-{
-  g_autoptr(GPtrArray) diagnostics = ml_diagnostics_new ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(MlProject) project = ml_project_load (path, NULL, diagnostics, &error);
-
-  if (project == NULL || diagnostics->len > 0)
-    {
-      for (guint i = 0; i < diagnostics->len; i++)
-        {
-          g_autofree char *line = ml_diagnostic_format (g_ptr_array_index (diagnostics, i), path);
-
-          g_printerr ("%s\n", line);
-        }
-      g_error ("the generated %s does not load cleanly: %s", path,
-               error != NULL ? error->message : "diagnostics");
-    }
-}
-
 static void
 parse_file (const char *path)
 {
@@ -259,13 +234,10 @@ time_cold (Workspace *ws,
   return ml_bench_median (runs, N_RUNS);
 }
 
-/* The rescan of an open index, as the Library page does when the folder changes; and open,
- * rescan and close, as each `missionlab-cli search` does before it searches. */
-static void
-time_unchanged (Workspace *ws,
-                guint      n_projects,
-                double    *rescan,
-                double    *reopen)
+/* The rescan of an open index, as the Library page does when the folder changes. */
+static double
+time_rescan (Workspace *ws,
+             guint      n_projects)
 {
   g_autoptr(MlIndex) index = open_index (ws);
   double runs[N_RUNS];
@@ -277,19 +249,28 @@ time_unchanged (Workspace *ws,
       scan_checked (index, n_projects, FALSE);
       runs[r] = ml_bench_elapsed_ms (start);
     }
-  *rescan = ml_bench_median (runs, N_RUNS);
-  g_clear_pointer (&index, ml_index_free);
+
+  return ml_bench_median (runs, N_RUNS);
+}
+
+/* Open, rescan and close, as each `missionlab-cli search` does before it searches. */
+static double
+time_reopen (Workspace *ws,
+             guint      n_projects)
+{
+  double runs[N_RUNS];
 
   for (guint r = 0; r < N_RUNS; r++)
     {
       gint64 start = g_get_monotonic_time ();
+      g_autoptr(MlIndex) index = open_index (ws);
 
-      index = open_index (ws);
       scan_checked (index, n_projects, FALSE);
       g_clear_pointer (&index, ml_index_free);
       runs[r] = ml_bench_elapsed_ms (start);
     }
-  *reopen = ml_bench_median (runs, N_RUNS);
+
+  return ml_bench_median (runs, N_RUNS);
 }
 
 /* N_QUERIES searches from a fixed seed, in turn a word, a prefix of one, a phrase and two
@@ -395,90 +376,75 @@ database_mb (Workspace *ws)
   return total / (1024.0 * 1024.0);
 }
 
-#define LABEL_WIDTH 56
-
-static void
-print_row (const char *label,
-           double      value,
-           const char *unit)
+/* A row whose peak memory is that of the process since the peak was reset. */
+static MlBenchRow *
+add_row (MlBenchTable *table,
+         const char   *what,
+         const char   *size,
+         double        median)
 {
-  g_print ("%-*s%12.2f %s\n", LABEL_WIDTH, label, value, unit);
-}
+  MlBenchRow *row = ml_bench_table_add (table, what, size, median);
 
-/* A row with a target: whether it is met, and the target. */
-static gboolean
-print_target_row (const char *label,
-                  double      value,
-                  const char *unit,
-                  double      target)
-{
-  gboolean met = value <= target;
+  row->peak_mb = ml_bench_peak_mb ();
 
-  g_print ("%-*s%12.2f %-2s  %-6s  target <= %g %s\n", LABEL_WIDTH, label, value, unit,
-           met ? "ok" : "MISSED", target, unit);
-
-  return met;
+  return row;
 }
 
 /**
  * ml_bench_index:
- * @quick: 100 projects instead of 1,000
+ * @table: where to add the rows
+ * @n_projects: how many small projects the workspace holds
  *
- * Returns: whether every target was met
+ * Adds the rows of the workspace index: a cold index and a rescan against parsing every file
+ * with libxml2, and the latency of searches.
  */
-gboolean
-ml_bench_index (gboolean quick)
+void
+ml_bench_index (MlBenchTable *table,
+                guint         n_projects)
 {
-  guint n_projects = quick ? N_PROJECTS_QUICK : N_PROJECTS;
-  gboolean peak_known = ml_bench_reset_peak_rss ();
-  guint64 rss_before = ml_bench_status_kb ("VmRSS");
   Workspace ws = { 0 };
-  double parse, load, cold, rescan, reopen, p50, p99, slowest, db_mb;
+  g_autofree char *count = ml_bench_format_count (n_projects);
+  g_autofree char *size = NULL;
+  double parse, p50, p99, slowest;
   guint n_empty;
-  gboolean met = TRUE;
+  MlBenchRow *row;
 
   generate_workspace (&ws, n_projects);
   for (guint i = 0; i < 3; i++)
-    check_generated (g_ptr_array_index (ws.paths, i * (n_projects - 1) / 2));
+    g_object_unref (ml_bench_load_checked (g_ptr_array_index (ws.paths,
+                                                              i * (n_projects - 1) / 2)));
+  size = g_strdup_printf ("%s files, %.1f MB", count, (double) ws.bytes / (1024.0 * 1024.0));
 
+  ml_bench_reset_peak_rss ();
   parse = time_each_file (&ws, parse_file);
-  load = time_each_file (&ws, load_file);
-  cold = time_cold (&ws, n_projects);
-  time_unchanged (&ws, n_projects, &rescan, &reopen);
+  add_row (table, "libxml2 parse of every file", size, parse);
+
+  ml_bench_reset_peak_rss ();
+  row = add_row (table, "ml_project_load of every file", size, time_each_file (&ws, load_file));
+  ml_bench_row_set_reference (row, "libxml2 parse", parse, NAN);
+
+  ml_bench_reset_peak_rss ();
+  row = add_row (table, "cold index: open+scan+close", size, time_cold (&ws, n_projects));
+  ml_bench_row_set_reference (row, "libxml2 parse", parse, NAN);
+  row->target_ratio = TARGET_COLD_PER_PARSE;
+
+  ml_bench_reset_peak_rss ();
+  row = add_row (table, "rescan, nothing changed, index open", size,
+                 time_rescan (&ws, n_projects));
+  row->target_ms = TARGET_UNCHANGED_MS;
+
+  ml_bench_reset_peak_rss ();
+  add_row (table, "open+rescan+close, nothing changed", size, time_reopen (&ws, n_projects));
+
+  ml_bench_reset_peak_rss ();
   time_search (&ws, &p50, &p99, &slowest, &n_empty);
-  db_mb = database_mb (&ws);
+  row = add_row (table, "search, LIMIT " G_STRINGIFY (SEARCH_LIMIT) ", p50", size, p50);
+  row->p99 = p99;
+  row->target_p99_ms = TARGET_SEARCH_P99_MS;
 
-  g_print ("\nMissionLab workspace index benchmark: %u generated projects, %u a folder "
-           "(%u activities,\n%u stakeholders, %u instruments, %u indicators each; %.1f MB); "
-           "wall-clock time, medians of %d runs;\n%d searches with LIMIT %d, each once after "
-           "a warm-up pass\n\n",
-           n_projects, PER_FOLDER, project_size.n_activities,
-           project_size.n_stakeholders, project_size.n_instruments, project_size.n_indicators,
-           (double) ws.bytes / (1024.0 * 1024.0), N_RUNS, N_QUERIES, SEARCH_LIMIT);
-  print_row ("libxml2 only: xmlReadFile+xmlFreeDoc of every file", parse, "ms");
-  print_row ("MissionLab loader alone: ml_project_load of every file", load, "ms");
-  print_row ("cold index, fresh database (open+scan+close)", cold, "ms");
-  met &= print_target_row ("cold index / libxml2 parse", cold / parse, "x",
-                           TARGET_COLD_PER_PARSE);
-  met &= print_target_row ("rescan, nothing changed (index open)", rescan, "ms",
-                           TARGET_UNCHANGED_MS);
-  print_row ("open+rescan+close, nothing changed (a CLI search)", reopen, "ms");
-  print_row ("search latency p50", p50, "ms");
-  met &= print_target_row ("search latency p99", p99, "ms", TARGET_SEARCH_P99_MS);
-  print_row ("search latency, slowest", slowest, "ms");
-  g_print ("%-*s%12u of %u\n", LABEL_WIDTH, "searches with no hit", n_empty, N_QUERIES);
-  print_row ("database with its WAL", db_mb, "MB");
-  /* What the section adds to the memory the process held when it began. */
-  if (peak_known)
-    {
-      guint64 peak = ml_bench_status_kb ("VmHWM");
-
-      print_row ("peak RSS above the process's at the start",
-                 (double) (peak - MIN (rss_before, peak)) / 1024.0, "MB");
-    }
-  g_print ("\n");
+  g_printerr ("missionlab-bench: index of %u files: database with its WAL %.1f MB; %u of %d "
+              "searches found nothing; the slowest took %.2f ms\n",
+              n_projects, database_mb (&ws), n_empty, N_QUERIES, slowest);
 
   remove_workspace (&ws);
-
-  return met;
 }

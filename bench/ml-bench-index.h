@@ -5,10 +5,11 @@
 
 #pragma once
 
-#include <glib.h>
+#include "ml-bench-table.h"
 
 G_BEGIN_DECLS
 
-gboolean ml_bench_index (gboolean quick);
+void ml_bench_index (MlBenchTable *table,
+                     guint         n_projects);
 
 G_END_DECLS

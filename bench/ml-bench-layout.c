@@ -16,14 +16,11 @@
 
 #include <glib/gstdio.h>
 #include <math.h>
-#include <stdlib.h>
 
 #include "ml-bench-generate.h"
 #include "ml-bench-layout.h"
 #include "ml-bench-util.h"
-#include "ml-diagnostic.h"
 #include "ml-layout.h"
-#include "ml-xml-reader.h"
 
 #define EDGES_PER_NODE 3
 #define MAX_ITERATIONS 2000
@@ -34,23 +31,13 @@
 
 typedef struct
 {
-  guint    n_nodes;
-  gboolean quick;
-} LayoutCase;
-
-static const LayoutCase layout_cases[] = {
-  { 1000, TRUE },
-  { 5000, FALSE },
-};
-
-typedef struct
-{
-  guint  n_nodes;
   guint  n_edges;
   guint  iterations;
   double iteration;   /* milliseconds, medians of N_RUNS */
   double converge;
+  double peak_mb;
   double sfdp;        /* NAN when sfdp is missing */
+  double sfdp_peak_mb;
 } LayoutResult;
 
 /* The same random graph as a project and as DOT. */
@@ -99,61 +86,55 @@ generate_graph (guint     n_nodes,
   g_string_append (dot, "}\n");
 }
 
-static double
-time_sfdp (const char *sfdp,
-           const char *dot)
+/* sfdp's median time and largest peak memory; NAN when it is not installed. */
+static void
+time_sfdp (const char   *dot,
+           LayoutResult *result)
 {
+  g_autofree char *sfdp = g_find_program_in_path ("sfdp");
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   double times[N_RUNS];
   int fd;
 
+  result->sfdp = result->sfdp_peak_mb = NAN;
+  if (sfdp == NULL)
+    return;
+
   fd = g_file_open_tmp ("missionlab-bench-XXXXXX.dot", &path, &error);
   if (fd < 0)
-    g_error ("%s", error->message);
+    ml_bench_fail ("%s", error->message);
   g_close (fd, NULL);
   if (!g_file_set_contents (path, dot, -1, &error))
-    g_error ("%s", error->message);
+    ml_bench_fail ("%s", error->message);
 
+  result->sfdp_peak_mb = 0;
   for (guint r = 0; r < N_RUNS; r++)
     {
       const char *argv[] = { sfdp, "-Tdot", "-o", "/dev/null", path, NULL };
-      int status = 0;
-      gint64 start = g_get_monotonic_time ();
+      double peak;
 
-      if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                         NULL, NULL, &status, &error) ||
-          !g_spawn_check_wait_status (status, &error))
-        {
-          g_printerr ("sfdp failed: %s\n", error->message);
-          g_unlink (path);
-          return NAN;
-        }
-      times[r] = ml_bench_elapsed_ms (start);
+      ml_bench_spawn (argv, G_SPAWN_STDERR_TO_DEV_NULL, NULL, &times[r], &peak);
+      result->sfdp_peak_mb = MAX (result->sfdp_peak_mb, peak);
     }
   g_unlink (path);
 
-  return ml_bench_median (times, N_RUNS);
+  result->sfdp = ml_bench_median (times, N_RUNS);
 }
 
 static void
-run_layout_case (const LayoutCase *layout_case,
-                 const char       *sfdp,
-                 LayoutResult     *result)
+run_layout_case (guint         n_nodes,
+                 LayoutResult *result)
 {
   g_autoptr(GString) xml = g_string_new (NULL);
   g_autoptr(GString) dot = g_string_new (NULL);
-  g_autoptr(GPtrArray) diagnostics = ml_diagnostics_new ();
-  g_autoptr(GError) error = NULL;
   g_autoptr(MlProject) project = NULL;
   double iterations[N_RUNS], converges[N_RUNS];
 
-  generate_graph (layout_case->n_nodes, xml, dot, &result->n_edges);
-  project = ml_xml_read (xml->str, xml->len, "bench.mlab", diagnostics, &error);
-  if (project == NULL)
-    g_error ("the generated graph did not load: %s", error->message);
-  result->n_nodes = layout_case->n_nodes;
+  generate_graph (n_nodes, xml, dot, &result->n_edges);
+  project = ml_bench_read_generated (xml->str, xml->len, "graph.mlab");
 
+  ml_bench_reset_peak_rss ();
   for (guint r = 0; r < N_RUNS; r++)
     {
       g_autoptr(MlLayout) layout = ml_layout_new (project, ML_LAYOUT_FORCE, ML_BENCH_SEED);
@@ -165,76 +146,39 @@ run_layout_case (const LayoutCase *layout_case,
     }
   result->iteration = ml_bench_median (iterations, N_RUNS);
   result->converge = ml_bench_median (converges, N_RUNS);
-  result->sfdp = sfdp != NULL ? time_sfdp (sfdp, dot->str) : NAN;
-}
-
-static void
-print_row (const char         *label,
-           const LayoutResult *results,
-           guint               n,
-           gsize               offset,
-           int                 digits)
-{
-  g_print ("%-46s", label);
-  for (guint i = 0; i < n; i++)
-    {
-      double value = G_STRUCT_MEMBER (double, &results[i], offset);
-      g_autofree char *cell = isnan (value) ? g_strdup ("n/a")
-                                            : g_strdup_printf ("%.*f", digits, value);
-
-      g_print ("%20s", cell);
-    }
-  g_print ("\n");
+  result->peak_mb = ml_bench_peak_mb ();
+  time_sfdp (dot->str, result);
 }
 
 /**
  * ml_bench_layout:
- * @quick: only the smaller graph
+ * @table: where to add the rows
+ * @n_nodes: stakeholders, with about three relations each
  *
- * Prints the stakeholder map table.
- *
- * Returns: whether every target was met
+ * Adds the rows of the force layout of the stakeholder map: an iteration, and the whole
+ * layout against sfdp's.
  */
-gboolean
-ml_bench_layout (gboolean quick)
+void
+ml_bench_layout (MlBenchTable *table,
+                 guint         n_nodes)
 {
-  LayoutResult results[G_N_ELEMENTS (layout_cases)] = { { 0 } };
-  g_autofree char *sfdp = g_find_program_in_path ("sfdp");
-  gboolean met = TRUE;
-  guint n = 0;
+  LayoutResult result;
+  g_autofree char *nodes = ml_bench_format_count (n_nodes);
+  g_autofree char *size = NULL;
+  g_autofree char *what = NULL;
+  MlBenchRow *row;
 
-  for (guint i = 0; i < G_N_ELEMENTS (layout_cases); i++)
-    {
-      if (quick && !layout_cases[i].quick)
-        continue;
-      run_layout_case (&layout_cases[i], sfdp, &results[n++]);
-    }
+  run_layout_case (n_nodes, &result);
+  size = g_strdup_printf ("%s nodes, %u edges", nodes, result.n_edges);
 
-  g_print ("\nMissionLab stakeholder map benchmark: milliseconds, median of %d runs; force layout "
-           "(ml_layout_run)\nof a random graph, seed %u; sfdp: %s\n\n", N_RUNS, ML_BENCH_SEED,
-           sfdp != NULL ? sfdp : "not found (n/a)");
-  g_print ("%-46s", "stakeholders / relations");
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *cell = g_strdup_printf ("%u/%u", results[i].n_nodes, results[i].n_edges);
+  row = ml_bench_table_add (table, "force layout, one iteration", size, result.iteration);
+  row->peak_mb = result.peak_mb;
+  if (n_nodes == 1000)
+    row->target_ms = TARGET_ITERATION_MS;
 
-      g_print ("%20s", cell);
-    }
-  g_print ("\n%-46s", "iterations to convergence");
-  for (guint i = 0; i < n; i++)
-    g_print ("%20u", results[i].iterations);
-  g_print ("\n");
-  print_row ("force layout, one iteration", results, n,
-             G_STRUCT_OFFSET (LayoutResult, iteration), 3);
-  print_row ("force layout, to convergence", results, n,
-             G_STRUCT_OFFSET (LayoutResult, converge), 1);
-  print_row ("sfdp -Tdot -o /dev/null FILE (spawned)", results, n,
-             G_STRUCT_OFFSET (LayoutResult, sfdp), 1);
-
-  for (guint i = 0; i < n; i++)
-    if (results[i].n_nodes == 1000 && results[i].iteration > TARGET_ITERATION_MS)
-      met = FALSE;
-  g_print ("%-46s%20s\n", "target: iteration of 1,000 within 2 ms", met ? "ok" : "MISSED");
-
-  return met;
+  what = g_strdup_printf ("force layout to convergence (%u it.)", result.iterations);
+  row = ml_bench_table_add (table, what, size, result.converge);
+  row->peak_mb = result.peak_mb;
+  if (!isnan (result.sfdp))
+    ml_bench_row_set_reference (row, "sfdp, spawned", result.sfdp, result.sfdp_peak_mb);
 }

@@ -5,10 +5,11 @@
 
 #pragma once
 
-#include <glib.h>
+#include "ml-bench-table.h"
 
 G_BEGIN_DECLS
 
-gboolean ml_bench_layout (gboolean quick);
+void ml_bench_layout (MlBenchTable *table,
+                      guint         n_nodes);
 
 G_END_DECLS

@@ -230,3 +230,57 @@ ml_test_assert_exports (const char       *sample,
     }
   g_rmdir (dir);
 }
+
+/* Everything a scan makes visible: the files, some searches and every question, as text, to
+ * compare two indexes of the same files.
+ */
+char *
+ml_test_describe_index (MlIndex *index)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *queries[] = { "da nang", "innovation*", "\"circular economy\"", "csiro" };
+
+  files = ml_index_list_files (index, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < files->len; i++)
+    {
+      const MlIndexFile *file = g_ptr_array_index (files, i);
+
+      g_string_append_printf (text, "%s|%s|%u|%s\n", file->path, file->title, file->n_missions,
+                              file->error);
+    }
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      g_autoptr(GPtrArray) hits = ml_index_search (index, queries[q], 0, &error);
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < hits->len; i++)
+        {
+          const MlIndexHit *hit = g_ptr_array_index (hits, i);
+
+          g_string_append_printf (text, "%s|%s|%s|%s\n", hit->path, hit->element_id, hit->kind,
+                                  hit->snippet);
+        }
+    }
+
+  for (MlIndexQuestion question = ML_INDEX_QUESTION_STAKEHOLDERS;
+       question <= ML_INDEX_QUESTION_AT_RISK; question++)
+    {
+      g_autoptr(GPtrArray) rows = ml_index_ask (index, question,
+                                                ml_test_parse_date ("2026-11-28"), 365, &error);
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < rows->len; i++)
+        {
+          const MlIndexRow *row = g_ptr_array_index (rows, i);
+          g_autofree char *values = g_strjoinv ("|", row->values);
+
+          g_string_append_printf (text, "%d:%s\n", question, values);
+        }
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}

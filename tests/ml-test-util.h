@@ -2,13 +2,14 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * What the analysis tests share: a project from XML text, a date that must parse, the amount of a currency in budgets, a pixel of an image surface, a run of the CLI, a sample exported to every format, and one test per bundled sample.
+ * What the analysis tests share: a project from XML text, a date that must parse, the amount of a currency in budgets, a pixel of an image surface, a run of the CLI, a sample exported to every format, one test per bundled sample, and what an index answers.
  */
 
 #pragma once
 
 #include <cairo.h>
 
+#include "ml-index.h"
 #include "ml-project.h"
 #include "ml-roadmap-export.h"
 
@@ -57,6 +58,7 @@ void         ml_test_run_cli          (MlTestRun        *run,
                                        ...) G_GNUC_NULL_TERMINATED;
 void         ml_test_assert_exports   (const char       *sample,
                                        MlTestExportFunc  export_func);
+char        *ml_test_describe_index   (MlIndex          *index);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (MlTestRun, ml_test_run_clear)
 

@@ -1038,16 +1038,21 @@ run_cli_in (MlTestRun  *run,
   g_unsetenv ("LANGUAGE");
 }
 
-/* The translations are used: the help in French, the policy mix's sentences in Spanish, and a
- * language without a catalogue falls back to English. The file format never changes.
+/* The translations are used: the help in French, the policy mix's sentences in Spanish, the
+ * OECD instrument types (from data/taxonomy, not from the sources) in both, and a language
+ * without a catalogue falls back to English. The file format and CSV never change.
  */
 static void
 test_translated (void)
 {
   g_autofree char *norway = sample ("norway-pilot-e.mlab");
+  g_autofree char *workspace = make_workspace ();
   g_auto(MlTestRun) help_fr = { 0 };
   g_auto(MlTestRun) mix_es = { 0 };
   g_auto(MlTestRun) json_es = { 0 };
+  g_auto(MlTestRun) budget_fr = { 0 };
+  g_auto(MlTestRun) budget_es = { 0 };
+  g_auto(MlTestRun) budget_csv_fr = { 0 };
   g_auto(MlTestRun) help_de = { 0 };
 
   run_cli_in (&help_fr, "fr", "--help", NULL);
@@ -1067,6 +1072,25 @@ test_translated (void)
   g_unsetenv ("LANGUAGE");
   g_assert_nonnull (strstr (json_es.out, "\"rates\": {\"EUR\": 11.6}"));
   g_assert_nonnull (strstr (json_es.out, "\"side\": \"supply\""));
+
+  /* PI007 (IFD's mission grants) and PI008 are in the samples. */
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  ml_test_run_cli (&budget_fr, "query", workspace, "budget", NULL);
+  ml_test_run_cli (&budget_csv_fr, "query", workspace, "budget", "-f", "csv", NULL);
+  g_setenv ("LANGUAGE", "es", TRUE);
+  ml_test_run_cli (&budget_es, "query", workspace, "budget", NULL);
+  g_unsetenv ("LANGUAGE");
+  g_assert_cmpint (budget_fr.status, ==, 0);
+  g_assert_nonnull (strstr (budget_fr.out, " Subventions de projets pour la recherche publique "));
+  g_assert_nonnull (strstr (budget_fr.out,
+                            " Subventions à la R-D et à l’innovation des entreprises "));
+  g_assert_null (strstr (budget_fr.out, "Project grants for public research"));
+  g_assert_cmpint (budget_es.status, ==, 0);
+  g_assert_nonnull (strstr (budget_es.out, " Subvenciones a proyectos de investigación pública "));
+  g_assert_nonnull (strstr (budget_es.out,
+                            " Subvenciones a la I+D y la innovación empresariales "));
+  g_assert_cmpint (budget_csv_fr.status, ==, 0);
+  g_assert_nonnull (strstr (budget_csv_fr.out, ",PI007,Project grants for public research,"));
 
   run_cli_in (&help_de, "de", "--help", NULL);
   g_assert_nonnull (strstr (help_de.out, "Show the version"));

@@ -280,54 +280,6 @@ join_column (GPtrArray  *rows,
   return g_string_free (g_steal_pointer (&joined), FALSE);
 }
 
-/* Everything a scan makes visible, as text, to compare two indexes of the same files. */
-static char *
-describe_index (MlIndex *index)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autoptr(GPtrArray) files = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *queries[] = { "da nang", "innovation*", "\"circular economy\"", "csiro" };
-
-  files = list_files (index);
-  for (guint i = 0; i < files->len; i++)
-    {
-      const MlIndexFile *file = g_ptr_array_index (files, i);
-
-      g_string_append_printf (text, "%s|%s|%u|%s\n", file->path, file->title, file->n_missions,
-                              file->error);
-    }
-
-  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
-    {
-      g_autoptr(GPtrArray) hits = search (index, queries[q], 0);
-
-      for (guint i = 0; i < hits->len; i++)
-        {
-          const MlIndexHit *hit = g_ptr_array_index (hits, i);
-
-          g_string_append_printf (text, "%s|%s|%s|%s\n", hit->path, hit->element_id, hit->kind,
-                                  hit->snippet);
-        }
-    }
-
-  for (MlIndexQuestion question = ML_INDEX_QUESTION_STAKEHOLDERS;
-       question <= ML_INDEX_QUESTION_AT_RISK; question++)
-    {
-      g_autoptr(GPtrArray) rows = ask (index, question, "2026-11-28", 365);
-
-      for (guint i = 0; i < rows->len; i++)
-        {
-          const MlIndexRow *row = g_ptr_array_index (rows, i);
-          g_autofree char *values = g_strjoinv ("|", row->values);
-
-          g_string_append_printf (text, "%d:%s\n", question, values);
-        }
-    }
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
 static void
 test_scan_samples (Fixture       *fixture,
                    gconstpointer  data)
@@ -533,7 +485,7 @@ test_corrupt_database (Fixture       *fixture,
     g_autoptr(MlIndex) index = open_index (fixture);
 
     scan (index);
-    before = describe_index (index);
+    before = ml_test_describe_index (index);
   }
 
   g_file_get_contents (fixture->database, &garbage, &length, &error);
@@ -550,7 +502,7 @@ test_corrupt_database (Fixture       *fixture,
     stats = scan (index);
     g_assert_true (stats.rebuilt);
     assert_stats (&stats, 5, 5, 0, 0, 0);
-    after = describe_index (index);
+    after = ml_test_describe_index (index);
 
     /* Reported once. */
     stats = scan (index);
@@ -754,7 +706,7 @@ test_concurrent_indexers (Fixture       *fixture,
     MlIndexScanStats stats = scan (index);
 
     assert_stats (&stats, 5, 0, 5, 0, 0);
-    result = describe_index (index);
+    result = ml_test_describe_index (index);
   }
 
   /* The same as one indexer alone makes. */
@@ -763,7 +715,7 @@ test_concurrent_indexers (Fixture       *fixture,
     g_autoptr(MlIndex) index = open_index (fixture);
 
     scan (index);
-    expected = describe_index (index);
+    expected = ml_test_describe_index (index);
   }
   g_assert_cmpstr (result, ==, expected);
 }
@@ -1425,7 +1377,7 @@ test_cancelled_mid_scan (Fixture       *fixture,
     g_autoptr(MlIndex) index = open_index (fixture);
 
     scan (index);
-    clean = describe_index (index);
+    clean = ml_test_describe_index (index);
   }
   g_assert_cmpint (g_remove (fixture->database), ==, 0);
 
@@ -1448,7 +1400,7 @@ test_cancelled_mid_scan (Fixture       *fixture,
       stats = scan (index);
       g_assert_cmpuint (stats.n_files, ==, 5);
       g_assert_cmpuint (stats.n_indexed + stats.n_unchanged, ==, 5);
-      after = describe_index (index);
+      after = ml_test_describe_index (index);
       g_assert_cmpstr (after, ==, clean);
       g_clear_pointer (&after, g_free);
     }

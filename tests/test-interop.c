@@ -145,14 +145,14 @@ has_message (GPtrArray  *messages,
 
 static void
 check_apply_and_undo (MlProject   *project,
-                      MlCsvImport *preview)
+                      MlImport    *preview)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) before = ml_xml_write (project);
   g_autoptr(GBytes) after = NULL;
   g_autoptr(GBytes) undone = NULL;
-  g_autoptr(MlCommand) command = ml_csv_import_build_command (preview);
-  GPtrArray *added = ml_csv_import_get_added (preview);
+  g_autoptr(MlCommand) command = ml_import_build_command (preview);
+  GPtrArray *added = ml_import_get_added (preview);
 
   g_assert_nonnull (command);
   /* The preview changes nothing. */
@@ -190,16 +190,16 @@ test_csv_stakeholders (void)
     "Third lab,research,local,,,,\r\n";
   g_autoptr(MlProject) project = load_full ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(MlCsvImport) preview = NULL;
+  g_autoptr(MlImport) preview = NULL;
   GPtrArray *added, *errors, *skipped;
   MlElement *agency, *port, *third;
 
   preview = ml_csv_import_preview (project, ML_CSV_IMPORT_STAKEHOLDERS, csv, strlen (csv), &error);
   g_assert_no_error (error);
 
-  added = ml_csv_import_get_added (preview);
-  errors = ml_csv_import_get_errors (preview);
-  skipped = ml_csv_import_get_skipped (preview);
+  added = ml_import_get_added (preview);
+  errors = ml_import_get_errors (preview);
+  skipped = ml_import_get_skipped (preview);
   for (guint i = 0; i < errors->len; i++)
     g_test_message ("%s", (const char *) g_ptr_array_index (errors, i));
 
@@ -211,11 +211,11 @@ test_csv_stakeholders (void)
                    "Agency, the \"new\" one");
   g_assert_cmpstr (ml_element_get_string (agency, ML_STAKEHOLDER_SECTOR), ==, "energy");
   g_assert_cmpfloat (ml_element_get_number (agency, ML_STAKEHOLDER_INFLUENCE), ==, 4);
-  g_assert_cmpuint (ml_csv_import_get_added_line (preview, 0), ==, 2);
+  g_assert_cmpuint (ml_import_get_added_line (preview, 0), ==, 2);
   g_assert_cmpstr (ml_element_get_id (port), ==, "s-port");
   g_assert_cmpstr (ml_element_get_string (port, ML_STAKEHOLDER_SECTOR), ==, "ports\nand harbours");
-  g_assert_cmpuint (ml_csv_import_get_added_line (preview, 1), ==, 8);
-  g_assert_cmpuint (ml_csv_import_get_added_line (preview, 2), ==, 13);
+  g_assert_cmpuint (ml_import_get_added_line (preview, 1), ==, 8);
+  g_assert_cmpuint (ml_import_get_added_line (preview, 2), ==, 13);
   /* Generated ids are unused in the project and differ from one another. */
   g_assert_null (ml_project_lookup (project, ml_element_get_id (agency)));
   g_assert_cmpstr (ml_element_get_id (agency), !=, ml_element_get_id (third));
@@ -231,8 +231,8 @@ test_csv_stakeholders (void)
   g_assert_true (has_message (errors, "line 11: ", "the name is missing"));
   g_assert_true (has_message (errors, "line 12: ", "the level is missing"));
 
-  g_assert_cmpuint (ml_csv_import_get_warnings (preview)->len, ==, 1);
-  g_assert_true (has_message (ml_csv_import_get_warnings (preview), "line 1:", "“notes”"));
+  g_assert_cmpuint (ml_import_get_warnings (preview)->len, ==, 1);
+  g_assert_true (has_message (ml_import_get_warnings (preview), "line 1:", "“notes”"));
 
   check_apply_and_undo (project, preview);
 }
@@ -257,7 +257,7 @@ test_csv_file_errors (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(MlCsvImport) preview = NULL;
+      g_autoptr(MlImport) preview = NULL;
 
       preview = ml_csv_import_preview (project, cases[i].kind, cases[i].csv,
                                        strlen (cases[i].csv), &error);
@@ -283,15 +283,15 @@ test_csv_relations (void)
     "s-uni;s-epa;information;sideways;;\n";
   g_autoptr(MlProject) project = load_full ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(MlCsvImport) preview = NULL;
+  g_autoptr(MlImport) preview = NULL;
   GPtrArray *added, *errors, *skipped;
   MlElement *first, *second;
 
   preview = ml_csv_import_preview (project, ML_CSV_IMPORT_RELATIONS, csv, strlen (csv), &error);
   g_assert_no_error (error);
-  added = ml_csv_import_get_added (preview);
-  errors = ml_csv_import_get_errors (preview);
-  skipped = ml_csv_import_get_skipped (preview);
+  added = ml_import_get_added (preview);
+  errors = ml_import_get_errors (preview);
+  skipped = ml_import_get_skipped (preview);
   for (guint i = 0; i < errors->len; i++)
     g_test_message ("%s", (const char *) g_ptr_array_index (errors, i));
 
@@ -325,12 +325,12 @@ test_csv_nothing_to_add (void)
   const char *csv = "name,type,level\nInnovation Fund,funder,national\n";
   g_autoptr(MlProject) project = load_full ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(MlCsvImport) preview = NULL;
+  g_autoptr(MlImport) preview = NULL;
 
   preview = ml_csv_import_preview (project, ML_CSV_IMPORT_STAKEHOLDERS, csv, strlen (csv), &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (ml_csv_import_get_added (preview)->len, ==, 0);
-  g_assert_null (ml_csv_import_build_command (preview));
+  g_assert_cmpuint (ml_import_get_added (preview)->len, ==, 0);
+  g_assert_null (ml_import_build_command (preview));
 }
 
 /* Parses @path with libxml2 and gives an XPath context with the prefix "g" for the format's

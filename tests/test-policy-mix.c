@@ -12,6 +12,7 @@
 
 #include <math.h>
 
+#include "ml-mission-focus.h"
 #include "ml-policy-mix.h"
 #include "ml-diagnostic.h"
 #include "ml-project-io.h"
@@ -267,6 +268,152 @@ test_move (void)
   g_assert_cmpint (ml_element_get_enum (i1, ML_INSTRUMENT_SIDE), ==, ML_SIDE_SUPPLY);
 }
 
+/* Two missions, a and b. Work is filed in a's lane (wa), b's (wb) and a lane of no mission
+ * (wp); some of it serves the other mission's objective, some serves none.
+ */
+static const char two_missions[] =
+  HEAD
+  "<missions>"
+  "<mission id=\"a\" lead=\"s1\" target-date=\"2040-01-01\"><title>A</title>"
+  "<objective id=\"oa\"><title>OA</title></objective>"
+  "<objective id=\"oa2\"><title>OA2</title></objective></mission>"
+  "<mission id=\"b\" lead=\"s2\" target-date=\"2030-01-01\"><title>B</title>"
+  "<objective id=\"ob\"><title>OB</title></objective></mission></missions>"
+  "<stakeholders>"
+  "<stakeholder id=\"s1\" type=\"government\" level=\"national\"><name>S1</name></stakeholder>"
+  "<stakeholder id=\"s2\" type=\"government\" level=\"national\"><name>S2</name></stakeholder>"
+  "<stakeholder id=\"s3\" type=\"industry\" level=\"national\"><name>S3</name></stakeholder>"
+  "<stakeholder id=\"s4\" type=\"industry\" level=\"national\"><name>S4</name></stakeholder>"
+  "<stakeholder id=\"s5\" type=\"industry\" level=\"national\"><name>S5</name></stakeholder>"
+  "<stakeholder id=\"s6\" type=\"industry\" level=\"national\"><name>S6</name></stakeholder>"
+  "</stakeholders><instruments>"
+  "<instrument id=\"i1\" type=\"PI006\" side=\"supply\" stages=\"research\" responsible=\"s3\" "
+  "end=\"2035-01-01\" serves=\"oa\"><name>I1</name></instrument>"
+  "<instrument id=\"i2\" type=\"PI006\" side=\"supply\" stages=\"research\" responsible=\"s6\" "
+  "serves=\"ob\"><name>I2</name></instrument>"
+  "<instrument id=\"i3\" type=\"PI006\" side=\"demand\" stages=\"deployment\" responsible=\"s3\" "
+  "serves=\"ob oa\"><name>I3</name></instrument>"
+  "<instrument id=\"i4\" type=\"PI006\" side=\"supply\" stages=\"research\"><name>I4</name>"
+  "</instrument></instruments><roadmap>"
+  "<workstream id=\"wa\" mission=\"a\" lead=\"s1\"><name>WA</name>"
+  "<activity id=\"a1\" start=\"2025-01-01\" end=\"2025-12-31\" owner=\"s5\"><name>A1</name></activity>"
+  "<activity id=\"a2\" start=\"2025-01-01\" end=\"2025-12-31\" owner=\"s2\" serves=\"ob\">"
+  "<name>A2</name></activity></workstream>"
+  "<workstream id=\"wb\" mission=\"b\" lead=\"s2\"><name>WB</name>"
+  "<activity id=\"b1\" start=\"2025-01-01\" end=\"2025-12-31\" owner=\"s4\" funders=\"s5 s6\" "
+  "serves=\"oa2\"><name>B1</name></activity>"
+  "<activity id=\"b2\" start=\"2025-01-01\" end=\"2025-12-31\"><name>B2</name></activity>"
+  "</workstream>"
+  "<workstream id=\"wp\"><name>WP</name>"
+  "<activity id=\"p1\" start=\"2025-01-01\" end=\"2025-12-31\" serves=\"oa ob\"><name>P1</name>"
+  "</activity>"
+  "<activity id=\"p2\" start=\"2025-01-01\" end=\"2025-12-31\"><name>P2</name></activity>"
+  "</workstream></roadmap></project>\n";
+
+static gboolean
+has_activity (MlProject  *project,
+              const char *mission,
+              const char *activity)
+{
+  return ml_mission_has_activity (ml_project_lookup (project, mission),
+                                  ml_project_lookup (project, activity));
+}
+
+/* What serves a mission belongs to it, wherever it is filed; what serves nothing belongs to
+ * its lane's mission, and to none in a lane of no mission.
+ */
+static void
+test_mission_members (void)
+{
+  g_autoptr(MlProject) project = ml_test_load_text (two_missions);
+  MlElement *a = ml_project_lookup (project, "a");
+  g_autoptr(GHashTable) of_a = NULL;
+  g_autoptr(GHashTable) of_b = NULL;
+
+  g_assert_true (has_activity (project, "a", "a1"));
+  g_assert_false (has_activity (project, "a", "a2"));
+  g_assert_true (has_activity (project, "a", "b1"));
+  g_assert_false (has_activity (project, "a", "b2"));
+  g_assert_true (has_activity (project, "a", "p1"));
+  g_assert_false (has_activity (project, "a", "p2"));
+  g_assert_false (has_activity (project, "b", "a1"));
+  g_assert_true (has_activity (project, "b", "a2"));
+  g_assert_false (has_activity (project, "b", "b1"));
+  g_assert_true (has_activity (project, "b", "b2"));
+  g_assert_true (has_activity (project, "b", "p1"));
+  g_assert_false (has_activity (project, "b", "p2"));
+
+  g_assert_true (ml_mission_has_workstream (a, ml_project_lookup (project, "wa")));
+  g_assert_false (ml_mission_has_workstream (a, ml_project_lookup (project, "wb")));
+  g_assert_false (ml_mission_has_workstream (a, ml_project_lookup (project, "wp")));
+  g_assert_true (ml_mission_has_instrument (a, ml_project_lookup (project, "i1")));
+  g_assert_false (ml_mission_has_instrument (a, ml_project_lookup (project, "i2")));
+  g_assert_true (ml_mission_has_instrument (a, ml_project_lookup (project, "i3")));
+  g_assert_false (ml_mission_has_instrument (a, ml_project_lookup (project, "i4")));
+
+  /* a: its lead s1 (also wa's), a1's owner s5, b1's owner s4 and funders s5 and s6, and s3
+   * who runs i1 and i3. b: its lead s2 (wb's, a2's owner), s6 who runs i2, s3 who runs i3.
+   */
+  of_a = ml_mission_dup_stakeholders (project, a);
+  g_assert_cmpuint (g_hash_table_size (of_a), ==, 5);
+  g_assert_true (g_hash_table_contains (of_a, "s1"));
+  g_assert_true (g_hash_table_contains (of_a, "s3"));
+  g_assert_true (g_hash_table_contains (of_a, "s4"));
+  g_assert_true (g_hash_table_contains (of_a, "s5"));
+  g_assert_true (g_hash_table_contains (of_a, "s6"));
+  of_b = ml_mission_dup_stakeholders (project, ml_project_lookup (project, "b"));
+  g_assert_cmpuint (g_hash_table_size (of_b), ==, 3);
+  g_assert_true (g_hash_table_contains (of_b, "s2"));
+  g_assert_true (g_hash_table_contains (of_b, "s3"));
+  g_assert_true (g_hash_table_contains (of_b, "s6"));
+}
+
+/* A mission's mix holds the instruments serving its objectives, and is checked against its
+ * objectives and target date only.
+ */
+static void
+test_mission_mix (void)
+{
+  g_autoptr(MlProject) project = ml_test_load_text (two_missions);
+  g_autoptr(MlPolicyMix) all = ml_policy_mix_compute (project);
+  g_autoptr(MlPolicyMix) of_a = NULL;
+  g_autoptr(MlPolicyMix) of_b = NULL;
+  GPtrArray *cell;
+  const MlFinding *finding;
+
+  /* The whole project: i1, i2 and i4 in supply × research; i4 serves nothing. */
+  g_assert_cmpuint (ml_policy_mix_get_instruments (all, ML_SIDE_SUPPLY,
+                                                   ML_STAGE_RESEARCH)->len, ==, 3);
+  g_assert_cmpuint (count_findings (all, ML_FINDING_UNANCHORED_INSTRUMENT), ==, 1);
+
+  /* a: i1 in research, i3 at deployment; oa2 is served by no instrument. i1 ends in 2035,
+   * five years before a's target: a funding gap, which b's earlier target would not show.
+   */
+  of_a = ml_policy_mix_compute_for_mission (project, ml_project_lookup (project, "a"));
+  print_findings (of_a);
+  cell = ml_policy_mix_get_instruments (of_a, ML_SIDE_SUPPLY, ML_STAGE_RESEARCH);
+  g_assert_cmpuint (cell->len, ==, 1);
+  g_assert_cmpstr (ml_element_get_id (g_ptr_array_index (cell, 0)), ==, "i1");
+  cell = ml_policy_mix_get_instruments (of_a, ML_SIDE_DEMAND, ML_STAGE_DEPLOYMENT);
+  g_assert_cmpuint (cell->len, ==, 1);
+  g_assert_cmpstr (ml_element_get_id (g_ptr_array_index (cell, 0)), ==, "i3");
+  g_assert_cmpuint (count_findings (of_a, ML_FINDING_UNANCHORED_INSTRUMENT), ==, 0);
+  finding = get_finding (of_a, ML_FINDING_UNSERVED_OBJECTIVE);
+  g_assert_cmpuint (count_findings (of_a, ML_FINDING_UNSERVED_OBJECTIVE), ==, 1);
+  g_assert_cmpstr (ml_element_get_id (g_ptr_array_index (finding->elements, 0)), ==, "oa2");
+  g_assert_cmpuint (count_findings (of_a, ML_FINDING_FUNDING_GAP), ==, 1);
+
+  /* b: i2 in research, i3 at deployment; every objective of b is served. */
+  of_b = ml_policy_mix_compute_for_mission (project, ml_project_lookup (project, "b"));
+  cell = ml_policy_mix_get_instruments (of_b, ML_SIDE_SUPPLY, ML_STAGE_RESEARCH);
+  g_assert_cmpuint (cell->len, ==, 1);
+  g_assert_cmpstr (ml_element_get_id (g_ptr_array_index (cell, 0)), ==, "i2");
+  g_assert_cmpuint (ml_policy_mix_get_instruments (of_b, ML_SIDE_DEMAND,
+                                                   ML_STAGE_DEPLOYMENT)->len, ==, 1);
+  g_assert_cmpuint (count_findings (of_b, ML_FINDING_UNSERVED_OBJECTIVE), ==, 0);
+  g_assert_cmpuint (count_findings (of_b, ML_FINDING_FUNDING_GAP), ==, 0);
+}
+
 static void
 test_sample (gconstpointer data)
 {
@@ -325,6 +472,8 @@ main (int   argc,
   g_test_add_func ("/policy-mix/no-finding", test_no_finding);
   g_test_add_func ("/policy-mix/single-owner", test_single_owner);
   g_test_add_func ("/policy-mix/move", test_move);
+  g_test_add_func ("/policy-mix/mission-members", test_mission_members);
+  g_test_add_func ("/policy-mix/mission", test_mission_mix);
 
   ml_test_add_sample_tests ("/policy-mix", test_sample);
 

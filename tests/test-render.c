@@ -469,6 +469,64 @@ test_collapse (void)
   g_assert_cmpfloat (ml_timeline_renderer_get_content_height (renderer), ==, expanded);
 }
 
+/* Focused on a mission of the Danish green missions, the roadmap keeps the programme lane
+ * (no mission: its activities that serve the mission, its milestones) and the mission's own
+ * lane, and leaves out the three other missions' lanes with their markers.
+ */
+static void
+test_mission_focus (void)
+{
+  g_autoptr(MlProject) project = load_sample ("ifd-green-missions.mlab");
+  g_autoptr(MlTimelineRenderer) renderer = ml_timeline_renderer_new (project, NULL);
+  MlTimelineViewport viewport;
+  cairo_rectangle_t rect;
+  guint all = ml_timeline_renderer_get_n_rows (renderer);
+  MlDate first, last;
+
+  /* Five headers and 25 activities. */
+  g_assert_cmpuint (all, ==, 30);
+  small_viewport (&viewport);
+
+  /* Power-to-X: all 8 programme activities serve it, and its lane has 4. */
+  ml_timeline_renderer_set_mission (renderer, ml_test_lookup (project, "m-ptx"));
+  g_assert_cmpuint (ml_timeline_renderer_get_n_rows (renderer), ==, 2 + 8 + 4);
+  g_assert_true (ml_timeline_renderer_get_row_element (renderer, 0) ==
+                 ml_test_lookup (project, "ws-dk-programme"));
+  g_assert_cmpint (ml_timeline_renderer_get_row (renderer, ml_test_lookup (project, "ws-dk-ptx")),
+                   ==, 9);
+  g_assert_cmpint (ml_timeline_renderer_get_row (renderer, ml_test_lookup (project, "ws-dk-ccus")),
+                   ==, -1);
+  g_assert_cmpint (ml_timeline_renderer_get_row (renderer,
+                                                 ml_test_lookup (project, "a-ccus-capture")),
+                   ==, -1);
+  g_assert_true (ml_timeline_renderer_get_element_rect (renderer, &viewport,
+                                                        ml_test_lookup (project, "ms-dk-final"),
+                                                        &rect));
+  g_assert_true (ml_timeline_renderer_get_element_rect (renderer, &viewport,
+                                                        ml_test_lookup (project, "ms-ptx-trl"),
+                                                        &rect));
+  g_assert_false (ml_timeline_renderer_get_element_rect (renderer, &viewport,
+                                                         ml_test_lookup (project, "dp-ccus-dac"),
+                                                         &rect));
+
+  /* CCUS: the programme's EU alignment and demand dialogue do not serve it. */
+  ml_timeline_renderer_set_mission (renderer, ml_test_lookup (project, "m-ccus"));
+  g_assert_cmpuint (ml_timeline_renderer_get_n_rows (renderer), ==, 2 + 6 + 4);
+  g_assert_cmpint (ml_timeline_renderer_get_row (renderer,
+                                                 ml_test_lookup (project, "a-dk-eu-alignment")),
+                   ==, -1);
+  g_assert_true (ml_timeline_renderer_get_element_rect (renderer, &viewport,
+                                                        ml_test_lookup (project, "dp-ccus-dac"),
+                                                        &rect));
+  /* The horizon still spans the project's period, 2021 to 2030. */
+  ml_timeline_renderer_get_horizon (renderer, &first, &last);
+  g_assert_cmpint (first, <=, ml_test_parse_date ("2021-01-01"));
+  g_assert_cmpint (last, >=, ml_test_parse_date ("2030-12-31"));
+
+  ml_timeline_renderer_set_mission (renderer, NULL);
+  g_assert_cmpuint (ml_timeline_renderer_get_n_rows (renderer), ==, all);
+}
+
 static void
 test_hit (void)
 {
@@ -569,6 +627,63 @@ test_long_names (void)
   ml_timeline_renderer_set_header_width (renderer,
                                          ml_timeline_renderer_get_natural_header_width (renderer));
   g_assert_false (ml_timeline_renderer_is_label_elided (renderer, a3));
+}
+
+/* Whether the header column has ink between @top and @bottom. */
+static gboolean
+has_name_ink (cairo_surface_t *surface,
+              double           left,
+              double           right,
+              double           top,
+              double           bottom,
+              const MlColor   *background)
+{
+  for (double y = top; y < bottom; y++)
+    for (double x = left; x < right; x++)
+      if (!pixel_is (get_pixel (surface, x, y), background))
+        return TRUE;
+
+  return FALSE;
+}
+
+/* On a projector at 1024 × 768 the column of names has a third of the width: a name too long
+ * for a line of the body font takes two lines of the small font (22 px, over the 20 px a room
+ * reads), rather than being cut to its first words. A short name keeps its one line, in the
+ * middle of its row.
+ */
+static void
+test_projector_names (void)
+{
+  g_autoptr(MlProject) project = load_sample ("undp-danang-circular.mlab");
+  const MlStyle *style = ml_style_get (ML_STYLE_PROJECTOR);
+  g_autoptr(MlTimelineRenderer) renderer = ml_timeline_renderer_new (project, style);
+  MlElement *cycle = ml_test_lookup (project, "a-sensemaking-1");
+  MlElement *cohort = ml_test_lookup (project, "a-cohort1");
+  MlTimelineViewport viewport = { ml_date_from_ymd (2019, 12, 1), 0.18, 0, 1024, 1800 };
+  double header = 1024 / 3.0, top;
+  cairo_surface_t *surface;
+
+  g_assert_cmpfloat (style->small_font_size, >=, 20);
+  ml_timeline_renderer_set_header_width (renderer, header);
+  g_assert_false (ml_timeline_renderer_is_label_elided (renderer, cycle));
+  g_assert_false (ml_timeline_renderer_is_label_elided (renderer, cohort));
+  /* “First portfolio sense-making cycle” needs more than the column on one line. */
+  ml_timeline_renderer_set_header_width (renderer, 0);
+  g_assert_cmpfloat (ml_timeline_renderer_get_natural_header_width (renderer), >, header);
+  ml_timeline_renderer_set_header_width (renderer, header);
+
+  surface = draw_to_image (renderer, &viewport);
+  top = ml_timeline_renderer_get_axis_height (renderer) +
+        ml_timeline_renderer_get_row (renderer, cycle) * style->row_height;
+  g_assert_true (has_name_ink (surface, 40, header - 10, top + 3, top + 13, &style->background));
+  g_assert_true (has_name_ink (surface, 40, header - 10, top + style->row_height - 14,
+                               top + style->row_height - 4, &style->background));
+  top = ml_timeline_renderer_get_axis_height (renderer) +
+        ml_timeline_renderer_get_row (renderer, cohort) * style->row_height;
+  /* The second lane is shaded. */
+  g_assert_false (has_name_ink (surface, 40, header - 10, top + 3, top + 13, &style->lane));
+  g_assert_true (has_name_ink (surface, 40, header - 10, top + 20, top + 38, &style->lane));
+  cairo_surface_destroy (surface);
 }
 
 /* Every activity of a sample has its bar: the status colour just inside the left end where
@@ -826,7 +941,9 @@ main (int    argc,
   g_test_add_func ("/render/timeline/selection", test_selection_and_critical);
   g_test_add_func ("/render/timeline/collapse", test_collapse);
   g_test_add_func ("/render/timeline/hit", test_hit);
+  g_test_add_func ("/render/timeline/mission-focus", test_mission_focus);
   g_test_add_func ("/render/timeline/long-names", test_long_names);
+  g_test_add_func ("/render/timeline/projector-names", test_projector_names);
   g_test_add_func ("/render/timeline/sample", test_sample);
   g_test_add_func ("/render/timeline/styles", test_all_styles);
   g_test_add_func ("/render/export/png", test_export_png);

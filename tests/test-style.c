@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "ml-style.h"
 
@@ -67,10 +68,15 @@ assert_aaa (const char    *name,
     g_test_fail_printf ("%s reaches only %.2f:1, below 7:1", name, ratio);
 }
 
+/* The projector style and the two styles for the desktop's high-contrast setting. */
+static const MlStyleKind high_contrast_kinds[] = {
+  ML_STYLE_PROJECTOR, ML_STYLE_HIGH_CONTRAST, ML_STYLE_HIGH_CONTRAST_DARK,
+};
+
 static void
-test_projector_lines (void)
+test_high_contrast_lines (gconstpointer data)
 {
-  const MlStyle *style = ml_style_get (ML_STYLE_PROJECTOR);
+  const MlStyle *style = ml_style_get (GPOINTER_TO_INT (data));
 
   assert_aaa ("foreground", &style->foreground, &style->background);
   assert_aaa ("dim", &style->dim, &style->background);
@@ -86,9 +92,11 @@ test_projector_lines (void)
 }
 
 static void
-test_projector_text_on_fills (void)
+test_high_contrast_text_on_fills (gconstpointer data)
 {
-  const MlStyle *style = ml_style_get (ML_STYLE_PROJECTOR);
+  const MlStyle *style = ml_style_get (GPOINTER_TO_INT (data));
+
+  g_assert_true (style->high_contrast);
 
   /* Text on a status bar or an outcome marker is black or white, whichever reads better. */
   for (guint i = 0; i < G_N_ELEMENTS (style->status); i++)
@@ -118,6 +126,34 @@ test_projector_sizes (void)
   g_assert_cmpfloat (style->line_width, >=, 2);
 }
 
+static void
+test_screen_not_high_contrast (void)
+{
+  /* The ordinary looks keep their softer palette: only the three above promise 7:1. */
+  g_assert_false (ml_style_get (ML_STYLE_SCREEN)->high_contrast);
+  g_assert_false (ml_style_get (ML_STYLE_SCREEN_DARK)->high_contrast);
+  g_assert_false (ml_style_get (ML_STYLE_PRINT)->high_contrast);
+}
+
+static void
+test_scale_text (void)
+{
+  const MlStyle *screen = ml_style_get (ML_STYLE_SCREEN);
+  MlStyle large = ml_style_scale_text (screen, 1.25);
+
+  /* GNOME's large text: 14 px body text becomes 17.5 px, 12 px captions 15 px, and the rows
+   * and the name column grow with them so that the larger text still fits.
+   */
+  g_assert_cmpfloat_with_epsilon (large.font_size, 17.5, 1e-9);
+  g_assert_cmpfloat_with_epsilon (large.small_font_size, 15.0, 1e-9);
+  g_assert_cmpfloat (large.row_height, ==, 43);   /* round (34 × 1.25 = 42.5) */
+  g_assert_cmpfloat (large.header_width, ==, 350);
+  /* Lines and colours stay. */
+  g_assert_cmpfloat (large.line_width, ==, screen->line_width);
+  g_assert_true (memcmp (&large.foreground, &screen->foreground, sizeof (MlColor)) == 0);
+  g_assert_cmpint (large.kind, ==, ML_STYLE_SCREEN);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -125,9 +161,20 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/style/contrast/formula", test_formula);
-  g_test_add_func ("/style/projector/lines", test_projector_lines);
-  g_test_add_func ("/style/projector/text-on-fills", test_projector_text_on_fills);
+  for (guint i = 0; i < G_N_ELEMENTS (high_contrast_kinds); i++)
+    {
+      static const char *const names[] = { "projector", "high-contrast", "high-contrast-dark" };
+      g_autofree char *lines = g_strdup_printf ("/style/%s/lines", names[i]);
+      g_autofree char *fills = g_strdup_printf ("/style/%s/text-on-fills", names[i]);
+
+      g_test_add_data_func (lines, GINT_TO_POINTER (high_contrast_kinds[i]),
+                            test_high_contrast_lines);
+      g_test_add_data_func (fills, GINT_TO_POINTER (high_contrast_kinds[i]),
+                            test_high_contrast_text_on_fills);
+    }
   g_test_add_func ("/style/projector/sizes", test_projector_sizes);
+  g_test_add_func ("/style/screen/not-high-contrast", test_screen_not_high_contrast);
+  g_test_add_func ("/style/scale-text", test_scale_text);
 
   return g_test_run ();
 }

@@ -10,13 +10,17 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 
 #include "ml-application.h"
+#include "ml-candidates-page.h"
 #include "ml-decision-dialog.h"
+#include "ml-delete.h"
 #include "ml-diagnostic.h"
 #include "ml-indicator.h"
 #include "ml-inspector.h"
 #include "ml-library-item.h"
+#include "ml-mission-focus.h"
 #include "ml-mix-renderer.h"
 #include "ml-policy-mix.h"
 #include "ml-portfolio.h"
@@ -25,99 +29,12 @@
 #include "ml-taxonomy.h"
 #include "ml-stakeholder-view.h"
 #include "ml-test-util.h"
+#include "ml-test-window.h"
+#include "ml-vote-board.h"
 #include "ml-window-private.h"
 #include "ml-xml-writer.h"
 
-typedef struct
-{
-  MlApplication *app;
-  char          *dir;
-  char          *path;
-} Fixture;
-
-static void
-drain (void)
-{
-  /* Let idle work (layout, overview refresh) run, without waiting for anything. */
-  for (guint i = 0; i < 10; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
-
-static void
-remove_recoveries (const char *recovery_dir)
-{
-  g_autoptr(GPtrArray) recoveries = ml_recovery_list (recovery_dir);
-
-  for (guint i = 0; i < recoveries->len; i++)
-    ml_recovery_discard (g_ptr_array_index (recoveries, i), recovery_dir);
-}
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *sample = g_build_filename (g_getenv ("MISSIONLAB_DATA_DIR"), "samples",
-                                              "csiro-hydrogen.mlab", NULL);
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  fixture->dir = g_dir_make_tmp ("window-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "hydrogen.mlab", NULL);
-  g_file_get_contents (sample, &contents, &length, &error);
-  g_assert_no_error (error);
-  g_file_set_contents (fixture->path, contents, length, &error);
-  g_assert_no_error (error);
-
-  fixture->app = ml_application_new ();
-  remove_recoveries (ml_application_get_recovery_dir (fixture->app));
-  /* Settings live in memory for the whole run: each test starts from the defaults. */
-  g_settings_reset (ml_application_get_settings (fixture->app), "last-project");
-  g_settings_reset (ml_application_get_settings (fixture->app), "recent-files");
-  g_application_set_flags (G_APPLICATION (fixture->app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (fixture->app), NULL, &error));
-  g_assert_no_error (error);
-}
-
-static void
-close_all (MlApplication *app)
-{
-  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
-
-  for (GList *l = windows; l != NULL; l = l->next)
-    gtk_window_destroy (l->data);
-  drain ();
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  close_all (fixture->app);
-  remove_recoveries (ml_application_get_recovery_dir (fixture->app));
-  g_clear_object (&fixture->app);
-  g_free (fixture->path);
-  g_free (fixture->dir);
-}
-
-static MlWindow *
-open_project (Fixture *fixture)
-{
-  GtkWindow *window;
-
-  ml_application_open_path (fixture->app, fixture->path);
-  drain ();
-  window = gtk_application_get_active_window (GTK_APPLICATION (fixture->app));
-  if (window == NULL)
-    window = gtk_application_get_windows (GTK_APPLICATION (fixture->app))->data;
-  g_assert_true (ML_IS_WINDOW (window));
-  g_assert_nonnull (ml_window_get_document (ML_WINDOW (window)));
-
-  return ML_WINDOW (window);
-}
+typedef MlTestWindowFixture Fixture;
 
 static MlInspector *
 get_inspector (MlWindow *window)
@@ -151,7 +68,7 @@ select_element (MlWindow   *window,
 
   g_assert_nonnull (element);
   ml_window_select (window, element);
-  drain ();
+  ml_test_drain ();
   g_assert_true (ml_window_get_selected (window) == element);
 
   return element;
@@ -167,30 +84,13 @@ type_into (MlWindow   *window,
   g_assert_nonnull (editor);
   gtk_widget_grab_focus (editor);
   gtk_editable_set_text (GTK_EDITABLE (editor), text);
-  drain ();
-}
-
-/* The shown window of @type, such as a dialog. */
-static gpointer
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
+  ml_test_drain ();
 }
 
 static AdwMessageDialog *
 find_dialog (void)
 {
-  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  return ml_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
 }
 
 static void
@@ -206,7 +106,7 @@ respond (const char *response)
   adw_message_dialog_response (dialog, response);
   if (dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (dialog));
-  drain ();
+  ml_test_drain ();
   g_assert_null (find_dialog ());
 }
 
@@ -214,7 +114,7 @@ static void
 test_edit_undo_save (Fixture       *fixture,
                      gconstpointer  data)
 {
-  MlWindow *window = open_project (fixture);
+  MlWindow *window = ml_test_window_open (fixture);
   MlDocument *document = ml_window_get_document (window);
   MlElement *csiro = select_element (window, "s-csiro");
   g_autoptr(MlProject) reopened = NULL;
@@ -229,7 +129,7 @@ test_edit_undo_save (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  drain ();
+  ml_test_drain ();
   g_assert_cmpstr (ml_element_get_label (csiro), ==, "CSIRO");
   g_assert_false (ml_document_get_modified (document));
   /* The inspector shows what the model holds. */
@@ -238,11 +138,11 @@ test_edit_undo_save (Fixture       *fixture,
                    ==, "CSIRO");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
-  drain ();
+  ml_test_drain ();
   g_assert_cmpstr (ml_element_get_label (csiro), ==, "CSIRO, Australia's national science agency");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  drain ();
+  ml_test_drain ();
   g_assert_false (ml_document_get_modified (document));
   g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "•"));
 
@@ -256,7 +156,7 @@ static void
 test_invalid_value_refused (Fixture       *fixture,
                             gconstpointer  data)
 {
-  MlWindow *window = open_project (fixture);
+  MlWindow *window = ml_test_window_open (fixture);
   g_autoptr(GPtrArray) activities = ml_project_collect (ml_document_get_project (ml_window_get_document (window)),
                                                         ML_KIND_ACTIVITY);
   MlElement *activity = g_ptr_array_index (activities, 0);
@@ -281,7 +181,7 @@ static void
 test_unsaved_changes_prompt (Fixture       *fixture,
                              gconstpointer  data)
 {
-  MlWindow *window = open_project (fixture);
+  MlWindow *window = ml_test_window_open (fixture);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
@@ -292,7 +192,7 @@ test_unsaved_changes_prompt (Fixture       *fixture,
 
   /* Closing asks; Cancel keeps the window and the changes. */
   gtk_window_close (GTK_WINDOW (window));
-  drain ();
+  ml_test_drain ();
   g_assert_nonnull (window);
   respond ("cancel");
   g_assert_nonnull (window);
@@ -300,7 +200,7 @@ test_unsaved_changes_prompt (Fixture       *fixture,
 
   /* Discard closes without saving. */
   gtk_window_close (GTK_WINDOW (window));
-  drain ();
+  ml_test_drain ();
   respond ("discard");
   g_assert_null (window);
   g_file_get_contents (fixture->path, &after, NULL, NULL);
@@ -311,14 +211,14 @@ static void
 test_save_from_prompt (Fixture       *fixture,
                        gconstpointer  data)
 {
-  MlWindow *window = open_project (fixture);
+  MlWindow *window = ml_test_window_open (fixture);
   g_autoptr(MlProject) reopened = NULL;
 
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   select_element (window, "s-csiro");
   type_into (window, ML_STAKEHOLDER_NAME, "Saved on close");
   gtk_window_close (GTK_WINDOW (window));
-  drain ();
+  ml_test_drain ();
   respond ("save");
   g_assert_null (window);
 
@@ -331,13 +231,13 @@ static void
 test_delete_and_undo (Fixture       *fixture,
                       gconstpointer  data)
 {
-  MlWindow *window = open_project (fixture);
+  MlWindow *window = ml_test_window_open (fixture);
   MlProject *project = ml_document_get_project (ml_window_get_document (window));
 
   /* CSIRO leads the mission and takes part in relations: deleting it asks first. */
   select_element (window, "s-csiro");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-element", NULL);
-  drain ();
+  ml_test_drain ();
   g_assert_nonnull (find_dialog ());
   g_assert_nonnull (strstr (adw_message_dialog_get_body (find_dialog ()), "relation"));
   respond ("delete");
@@ -345,7 +245,7 @@ test_delete_and_undo (Fixture       *fixture,
   g_assert_null (ml_window_get_selected (window));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  drain ();
+  ml_test_drain ();
   g_assert_nonnull (ml_project_lookup (project, "s-csiro"));
   g_assert_cmpstr (ml_element_get_string (ml_project_lookup (project, "m-h2"), ML_MISSION_LEAD),
                    ==, "s-csiro");
@@ -355,7 +255,7 @@ static void
 test_add_measurement (Fixture       *fixture,
                       gconstpointer  data)
 {
-  MlWindow *window = open_project (fixture);
+  MlWindow *window = ml_test_window_open (fixture);
   MlProject *project = ml_document_get_project (ml_window_get_document (window));
   g_autoptr(GPtrArray) indicators = ml_project_collect (project, ML_KIND_INDICATOR);
   MlElement *indicator = g_ptr_array_index (indicators, 0);
@@ -366,7 +266,7 @@ test_add_measurement (Fixture       *fixture,
   select_element (window, ml_element_get_id (indicator));
   /* Ctrl+M, then the value. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.add-measurement", NULL);
-  drain ();
+  ml_test_drain ();
   g_assert_cmpuint (ml_element_get_children (indicator, ML_KIND_MEASUREMENT)->len, ==, before + 1);
   measurement = ml_window_get_selected (window);
   g_assert_cmpint (ml_element_get_kind (measurement), ==, ML_KIND_MEASUREMENT);
@@ -380,7 +280,7 @@ test_add_measurement (Fixture       *fixture,
 
   /* One keystroke for a journal note. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.add-journal-note", NULL);
-  drain ();
+  ml_test_drain ();
   g_assert_cmpint (ml_element_get_kind (ml_window_get_selected (window)), ==, ML_KIND_JOURNAL_ENTRY);
 }
 
@@ -407,7 +307,7 @@ test_recovery_restored (Fixture       *fixture,
   g_assert_no_error (error);
 
   g_application_activate (G_APPLICATION (fixture->app));
-  drain ();
+  ml_test_drain ();
   g_assert_nonnull (find_dialog ());
   g_assert_nonnull (strstr (adw_message_dialog_get_body (find_dialog ()), "CSIRO Hydrogen"));
   respond ("restore");
@@ -427,20 +327,20 @@ test_welcome_lists_samples (Fixture       *fixture,
   MlWindow *window;
 
   g_application_activate (G_APPLICATION (fixture->app));
-  drain ();
+  ml_test_drain ();
   window = ML_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
   g_assert_nonnull (window);
   g_assert_null (ml_window_get_document (window));
 
   /* Opening a sample from the welcome page reuses this window. */
   gtk_widget_activate_action (GTK_WIDGET (window), "app.open-path", "s", fixture->path);
-  drain ();
+  ml_test_drain ();
   g_assert_nonnull (ml_window_get_document (window));
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (fixture->app))), ==, 1);
 
   /* Opening it again shows the same window, not a second one. */
   ml_application_open_path (fixture->app, fixture->path);
-  drain ();
+  ml_test_drain ();
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (fixture->app))), ==, 1);
 }
 
@@ -499,7 +399,7 @@ wait_for_allocation (GtkWidget *widget)
       g_main_context_iteration (NULL, FALSE);
       g_usleep (10 * 1000);
     }
-  drain ();
+  ml_test_drain ();
   g_assert_cmpint (gtk_widget_get_width (widget), >, 0);
 }
 
@@ -507,7 +407,7 @@ static void
 test_roadmap_drag_undo (Fixture       *fixture,
                         gconstpointer  data)
 {
-  MlWindow *window = open_project (fixture);
+  MlWindow *window = ml_test_window_open (fixture);
   MlProject *project = ml_document_get_project (ml_window_get_document (window));
   g_autoptr(GPtrArray) activities = ml_project_collect (project, ML_KIND_ACTIVITY);
   MlElement *activity = g_ptr_array_index (activities, 0);
@@ -538,7 +438,7 @@ test_roadmap_drag_undo (Fixture       *fixture,
   for (int step = 1; step <= 6; step++)
     g_signal_emit_by_name (drag, "drag-update", 5 * step * viewport.day_width, 0.0);
   g_signal_emit_by_name (drag, "drag-end", 30 * viewport.day_width, 0.0);
-  drain ();
+  ml_test_drain ();
 
   g_assert_cmpuint (ml_element_get_date (activity, ML_ACTIVITY_START), ==, start + 30);
   g_assert_cmpuint (ml_element_get_date (activity, ML_ACTIVITY_END), ==, end + 30);
@@ -546,7 +446,7 @@ test_roadmap_drag_undo (Fixture       *fixture,
 
   /* The whole drag is one undo step. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  drain ();
+  ml_test_drain ();
   g_assert_cmpuint (ml_element_get_date (activity, ML_ACTIVITY_START), ==, start);
   g_assert_cmpuint (ml_element_get_date (activity, ML_ACTIVITY_END), ==, end);
   g_assert_false (ml_document_get_modified (ml_window_get_document (window)));
@@ -560,7 +460,7 @@ test_roadmap_drag_undo (Fixture       *fixture,
   g_signal_emit_by_name (drag, "drag-begin", rect.x + rect.width - 1, y);
   g_signal_emit_by_name (drag, "drag-update", 12 * viewport.day_width, 0.0);
   g_signal_emit_by_name (drag, "drag-end", 12 * viewport.day_width, 0.0);
-  drain ();
+  ml_test_drain ();
   g_assert_cmpuint (ml_element_get_date (activity, ML_ACTIVITY_START), ==, start);
   g_assert_cmpuint (ml_element_get_date (activity, ML_ACTIVITY_END), ==, end + 12);
 }
@@ -569,7 +469,7 @@ static void
 test_stakeholder_drag_undo (Fixture       *fixture,
                             gconstpointer  data)
 {
-  MlWindow *window = open_project (fixture);
+  MlWindow *window = ml_test_window_open (fixture);
   MlProject *project = ml_document_get_project (ml_window_get_document (window));
   MlElement *csiro = ml_project_lookup (project, "s-csiro");
   MlStakeholderView *view;
@@ -605,7 +505,7 @@ test_stakeholder_drag_undo (Fixture       *fixture,
   g_signal_emit_by_name (drag, "drag-update", 40.0, 25.0);
   g_signal_emit_by_name (drag, "drag-update", 80.0, 50.0);
   g_signal_emit_by_name (drag, "drag-end", 80.0, 50.0);
-  drain ();
+  ml_test_drain ();
 
   /* The place is saved in the project, and pins the stakeholder. */
   g_assert_true (ml_element_has_value (csiro, ML_STAKEHOLDER_X));
@@ -614,7 +514,7 @@ test_stakeholder_drag_undo (Fixture       *fixture,
 
   /* One undo step takes it back. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  drain ();
+  ml_test_drain ();
   g_assert_false (ml_element_has_value (csiro, ML_STAKEHOLDER_X));
   g_assert_false (ml_element_has_value (csiro, ML_STAKEHOLDER_Y));
   g_assert_false (ml_document_get_modified (ml_window_get_document (window)));
@@ -624,7 +524,7 @@ static void
 test_stakeholder_filter (Fixture       *fixture,
                          gconstpointer  data)
 {
-  MlWindow *window = open_project (fixture);
+  MlWindow *window = ml_test_window_open (fixture);
   MlProject *project = ml_document_get_project (ml_window_get_document (window));
   g_autoptr(GPtrArray) stakeholders = ml_project_collect (project, ML_KIND_STAKEHOLDER);
   MlStakeholderView *view;
@@ -665,7 +565,7 @@ static void
 test_import_preview (Fixture       *fixture,
                      gconstpointer  data)
 {
-  MlWindow *window = open_project (fixture);
+  MlWindow *window = ml_test_window_open (fixture);
   MlProject *project = ml_document_get_project (ml_window_get_document (window));
   g_autofree char *csv = g_build_filename (fixture->dir, "people.csv", NULL);
   g_autoptr(GPtrArray) before = ml_project_collect (project, ML_KIND_STAKEHOLDER);
@@ -683,7 +583,7 @@ test_import_preview (Fixture       *fixture,
 
   /* The preview says what would happen, line by line, and changes nothing. */
   ml_window_preview_import (window, ML_CSV_IMPORT_STAKEHOLDERS, csv);
-  drain ();
+  ml_test_drain ();
   g_assert_nonnull (find_dialog ());
   body = adw_message_dialog_get_body (find_dialog ());
   g_assert_nonnull (strstr (body, "2 stakeholders will be added"));
@@ -698,11 +598,63 @@ test_import_preview (Fixture       *fixture,
 
   /* One undo step takes the whole import back. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  drain ();
+  ml_test_drain ();
   g_clear_pointer (&after, g_ptr_array_unref);
   after = ml_project_collect (project, ML_KIND_STAKEHOLDER);
   g_assert_cmpuint (after->len, ==, before->len);
   g_assert_false (ml_document_get_modified (ml_window_get_document (window)));
+}
+
+/* A GraphML network goes through the same preview: the node the project has is skipped, and
+ * its edge joins the project's stakeholder; stakeholder and relation are one undo step. */
+static void
+test_import_graphml_preview (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  MlWindow *window = ml_test_window_open (fixture);
+  MlProject *project = ml_document_get_project (ml_window_get_document (window));
+  g_autofree char *graphml = g_build_filename (fixture->dir, "network.graphml", NULL);
+  g_autoptr(GPtrArray) stakeholders = ml_project_collect (project, ML_KIND_STAKEHOLDER);
+  g_autoptr(GPtrArray) relations = ml_project_collect (project, ML_KIND_RELATION);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *body;
+
+  g_file_set_contents (graphml,
+                       "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+                       "<key id=\"l\" for=\"node\" attr.name=\"label\"/>\n"
+                       "<key id=\"t\" for=\"node\" attr.name=\"type\"/>\n"
+                       "<key id=\"v\" for=\"node\" attr.name=\"level\"/>\n"
+                       "<key id=\"k\" for=\"edge\" attr.name=\"kind\"/>\n"
+                       "<graph edgedefault=\"undirected\">\n"
+                       "<node id=\"n0\"><data key=\"l\">csiro</data></node>\n"
+                       "<node id=\"n1\"><data key=\"l\">Hydrogen Youth</data>"
+                       "<data key=\"t\">civil-society</data><data key=\"v\">regional</data></node>\n"
+                       "<edge source=\"n1\" target=\"n0\"><data key=\"k\">information</data></edge>\n"
+                       "</graph></graphml>\n", -1, &error);
+  g_assert_no_error (error);
+
+  ml_window_preview_graphml_import (window, graphml);
+  ml_test_drain ();
+  g_assert_nonnull (find_dialog ());
+  body = adw_message_dialog_get_body (find_dialog ());
+  g_assert_nonnull (strstr (body, "1 stakeholder will be added. 1 relation will be added."));
+  g_assert_nonnull (strstr (body, "Hydrogen Youth"));
+  g_assert_nonnull (strstr (body, "line 7: “csiro” is already a stakeholder"));
+  g_assert_false (ml_document_get_modified (ml_window_get_document (window)));
+
+  respond ("import");
+  after = ml_project_collect (project, ML_KIND_RELATION);
+  g_assert_cmpuint (after->len, ==, relations->len + 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  ml_test_drain ();
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = ml_project_collect (project, ML_KIND_STAKEHOLDER);
+  g_assert_cmpuint (after->len, ==, stakeholders->len);
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = ml_project_collect (project, ML_KIND_RELATION);
+  g_assert_cmpuint (after->len, ==, relations->len);
 }
 
 /* Draws the whole roadmap as the view's renderer sees the project; the caller checks pixels. */
@@ -769,7 +721,7 @@ count_journal_entries (MlProject *project)
 static void
 record_stop_in_dialog (void)
 {
-  MlDecisionDialog *dialog = find_toplevel (ML_TYPE_DECISION_DIALOG);
+  MlDecisionDialog *dialog = ml_test_find_toplevel (ML_TYPE_DECISION_DIALOG);
   GtkWidget *record;
   GtkTextView *rationale;
 
@@ -790,15 +742,15 @@ record_stop_in_dialog (void)
                          "2026-11-20");
   g_assert_true (gtk_widget_get_sensitive (record));
   g_signal_emit_by_name (record, "clicked");
-  drain ();
-  g_assert_null (find_toplevel (ML_TYPE_DECISION_DIALOG));
+  ml_test_drain ();
+  g_assert_null (ml_test_find_toplevel (ML_TYPE_DECISION_DIALOG));
 }
 
 static void
 test_review_decision (Fixture       *fixture,
                       gconstpointer  data)
 {
-  MlWindow *window = open_project (fixture);
+  MlWindow *window = ml_test_window_open (fixture);
   MlDocument *document = ml_window_get_document (window);
   MlProject *project = ml_document_get_project (document);
   MlElement *point = ml_project_lookup (project, "dp-h2-stack");
@@ -821,7 +773,7 @@ test_review_decision (Fixture       *fixture,
 
   /* As the Portfolio page asks for it: by id. Record waits for an outcome and a reason. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.review-decision", "s", "dp-h2-stack");
-  drain ();
+  ml_test_drain ();
   record_stop_in_dialog ();
 
   /* Recorded: the outcome, the stopped pilot, the journal entry, and the roadmap shows it. */
@@ -835,12 +787,12 @@ test_review_decision (Fixture       *fixture,
   g_assert_cmpint (ml_element_get_enum (entry, ML_ENTRY_KIND), ==, ML_ENTRY_DECISION);
   g_assert_cmpstr (ml_element_get_string (entry, ML_ENTRY_TITLE), ==,
                    "Decision: Stack pilot go/no-go — Stop");
-  drain ();
+  ml_test_drain ();
   assert_roadmap_shows (view, point, ML_OUTCOME_STOP, pilot, FALSE);
 
   /* One Ctrl+Z takes it all back. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  drain ();
+  ml_test_drain ();
   undone = ml_xml_write (project);
   g_assert_true (g_bytes_equal (before, undone));
   g_assert_false (ml_document_get_modified (document));
@@ -849,12 +801,12 @@ test_review_decision (Fixture       *fixture,
   /* From the inspector's button: the selected point; Cancel changes nothing. */
   select_element (window, "dp-h2-stack");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.review-decision", "s", "");
-  drain ();
-  dialog = find_toplevel (ML_TYPE_DECISION_DIALOG);
+  ml_test_drain ();
+  dialog = ml_test_find_toplevel (ML_TYPE_DECISION_DIALOG);
   g_assert_nonnull (dialog);
   gtk_window_close (GTK_WINDOW (dialog));
-  drain ();
-  g_assert_null (find_toplevel (ML_TYPE_DECISION_DIALOG));
+  ml_test_drain ();
+  g_assert_null (ml_test_find_toplevel (ML_TYPE_DECISION_DIALOG));
   g_assert_false (ml_document_get_modified (document));
 }
 
@@ -912,7 +864,7 @@ wait_for_layout (void)
   g_timeout_add_once (300, set_done, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
-  drain ();
+  ml_test_drain ();
 }
 
 static void
@@ -937,7 +889,7 @@ static void
 test_indicators_page (Fixture       *fixture,
                       gconstpointer  data)
 {
-  MlWindow *window = open_project (fixture);
+  MlWindow *window = ml_test_window_open (fixture);
   MlProject *project = ml_document_get_project (ml_window_get_document (window));
   MlIndicatorsPage *page = window->indicators_page;
   g_autoptr(GPtrArray) indicators = ml_project_collect (project, ML_KIND_INDICATOR);
@@ -994,7 +946,7 @@ test_indicators_page (Fixture       *fixture,
   buttons = find_widgets (ml_indicators_page_get_card (page, "i-h2-fid"), GTK_TYPE_BUTTON, NULL);
   g_assert_cmpuint (buttons->len, ==, 1);
   g_signal_emit_by_name (g_ptr_array_index (buttons, 0), "clicked");
-  drain ();
+  ml_test_drain ();
   measurement = ml_window_get_selected (window);
   g_assert_cmpint (ml_element_get_kind (measurement), ==, ML_KIND_MEASUREMENT);
   g_assert_true (ml_element_get_parent (measurement) == fid);
@@ -1004,7 +956,7 @@ test_indicators_page (Fixture       *fixture,
                                                                          ML_MEASUREMENT_VALUE)));
   gtk_editable_set_text (GTK_EDITABLE (focus), "7");
   gtk_widget_activate (focus);
-  drain ();
+  ml_test_drain ();
   g_assert_cmpuint (ml_element_get_children (fid, ML_KIND_MEASUREMENT)->len, ==, before + 1);
   g_assert_true (ml_indicator_get_latest (fid) == measurement);
   g_assert_cmpfloat (ml_element_get_number (measurement, ML_MEASUREMENT_VALUE), ==, 7);
@@ -1023,7 +975,7 @@ test_indicators_page (Fixture       *fixture,
 
   /* The typing is one step, the new measurement another. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  drain ();
+  ml_test_drain ();
   g_assert_cmpuint (ml_element_get_children (fid, ML_KIND_MEASUREMENT)->len, ==, before + 1);
   g_assert_cmpfloat (ml_element_get_number (measurement, ML_MEASUREMENT_VALUE), !=, 7);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
@@ -1037,7 +989,7 @@ test_indicators_page (Fixture       *fixture,
 
   /* Ctrl+M on the focused card adds to its indicator. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.add-measurement", NULL);
-  drain ();
+  ml_test_drain ();
   g_assert_true (ml_element_get_parent (ml_window_get_selected (window)) ==
                  ml_project_lookup (project, "i-h2-support"));
 }
@@ -1059,7 +1011,7 @@ static void
 test_portfolio_page (Fixture       *fixture,
                      gconstpointer  data)
 {
-  MlWindow *window = open_project (fixture);
+  MlWindow *window = ml_test_window_open (fixture);
   MlProject *project = ml_document_get_project (ml_window_get_document (window));
   g_autoptr(GPtrArray) rows = ml_portfolio_compute (project, ml_date_today ());
   g_autoptr(GPtrArray) totals = NULL;
@@ -1160,7 +1112,7 @@ static void
 test_decision_from_portfolio (Fixture       *fixture,
                               gconstpointer  data)
 {
-  MlWindow *window = open_project (fixture);
+  MlWindow *window = ml_test_window_open (fixture);
   MlDocument *document = ml_window_get_document (window);
   MlProject *project = ml_document_get_project (document);
   MlElement *point = ml_project_lookup (project, "dp-h2-stack");
@@ -1192,14 +1144,14 @@ test_decision_from_portfolio (Fixture       *fixture,
   gtk_editable_set_text (find_named_widget (GTK_WIDGET (page), GTK_TYPE_SEARCH_ENTRY, "search"),
                          "australian manufacturer");
   wait_for_n_items (ml_portfolio_page_get_shown (page), 1);
-  drain ();
+  ml_test_drain ();
   review = find_review_button (page, "dp-h2-stack");
   g_assert_nonnull (review);
   g_assert_true (gtk_widget_get_sensitive (review));
   g_signal_emit_by_name (review, "clicked");
-  drain ();
+  ml_test_drain ();
   record_stop_in_dialog ();
-  drain ();
+  ml_test_drain ();
 
   after = export_line (page, fixture->dir, "activity,a-h2-stack-pilot,");
   g_assert_nonnull (strstr (after, ",stopped,"));
@@ -1249,7 +1201,7 @@ static void
 test_mix_drag_undo (Fixture       *fixture,
                     gconstpointer  data)
 {
-  MlWindow *window = open_project (fixture);
+  MlWindow *window = ml_test_window_open (fixture);
   MlProject *project = ml_document_get_project (ml_window_get_document (window));
   MlElement *research = ml_project_lookup (project, "in-h2-research");
   guint64 stages = ml_element_get_flags (research, ML_INSTRUMENT_STAGES);
@@ -1271,7 +1223,7 @@ test_mix_drag_undo (Fixture       *fixture,
   g_assert_nonnull (drag);
   g_signal_emit_by_name (drag, "drag-begin", x, y);
   g_signal_emit_by_name (drag, "drag-end", 0.0, 0.0);
-  drain ();
+  ml_test_drain ();
   g_assert_true (ml_window_get_selected (window) == research);
   g_assert_false (ml_document_get_modified (ml_window_get_document (window)));
 
@@ -1284,7 +1236,7 @@ test_mix_drag_undo (Fixture       *fixture,
                          target.y + target.height / 2 - y);
   g_signal_emit_by_name (drag, "drag-end", target.x + target.width / 2 - x,
                          target.y + target.height / 2 - y);
-  drain ();
+  ml_test_drain ();
   g_assert_cmpint (ml_instrument_get_side (research), ==, ML_SIDE_DEMAND);
   g_assert_cmphex (ml_element_get_flags (research, ML_INSTRUMENT_STAGES), ==,
                    (1 << ML_STAGE_DEVELOPMENT) | (1 << ML_STAGE_DEPLOYMENT));
@@ -1295,7 +1247,7 @@ test_mix_drag_undo (Fixture       *fixture,
   g_assert_true (found == research);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  drain ();
+  ml_test_drain ();
   g_assert_cmpint (ml_instrument_get_side (research), ==, ML_SIDE_SUPPLY);
   g_assert_cmphex (ml_element_get_flags (research, ML_INSTRUMENT_STAGES), ==, stages);
   g_assert_false (ml_document_get_modified (ml_window_get_document (window)));
@@ -1424,7 +1376,7 @@ static void
 test_library_page (Fixture       *fixture,
                    gconstpointer  data)
 {
-  MlWindow *window = open_project (fixture);
+  MlWindow *window = ml_test_window_open (fixture);
   GSettings *settings = ml_application_get_settings (fixture->app);
   g_autofree char *dir = g_build_filename (fixture->dir, "workspace", NULL);
   g_autofree char *broken = g_build_filename (dir, "broken.mlab", NULL);
@@ -1492,7 +1444,7 @@ test_library_page (Fixture       *fixture,
   g_assert_nonnull (item);
   hit = ml_library_item_get_hit (item);
   g_signal_emit_by_name (results_view, "activate", position);
-  drain ();
+  ml_test_drain ();
   danang = g_build_filename (dir, hit->path, NULL);
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (fixture->app)); l != NULL;
        l = l->next)
@@ -1514,7 +1466,7 @@ test_library_page (Fixture       *fixture,
   g_assert_null (find_library_item (projects, is_broken_file, &position));
 
   g_settings_reset (settings, "library-folder");
-  close_all (fixture->app);
+  ml_test_window_close_all (fixture->app);
   remove_tree (dir);
 }
 
@@ -1531,7 +1483,7 @@ test_library_from_welcome (Fixture       *fixture,
   g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
   copy_sample ("csiro-hydrogen.mlab", dir);
   g_application_activate (G_APPLICATION (fixture->app));
-  drain ();
+  ml_test_drain ();
   window = ML_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
   g_assert_null (ml_window_get_document (window));
 
@@ -1547,14 +1499,14 @@ test_library_from_welcome (Fixture       *fixture,
   g_signal_emit_by_name (find_named_widget (GTK_WIDGET (window->library_page), GTK_TYPE_LIST_VIEW,
                                             "projects"),
                          "activate", 0);
-  drain ();
+  ml_test_drain ();
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (fixture->app))), ==, 1);
   g_assert_nonnull (ml_window_get_document (window));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->sidebar_revealer)));
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "overview");
 
   g_settings_reset (settings, "library-folder");
-  close_all (fixture->app);
+  ml_test_window_close_all (fixture->app);
   remove_tree (dir);
 }
 
@@ -1565,7 +1517,7 @@ static void
 test_fits_small_screen (Fixture       *fixture,
                         gconstpointer  data)
 {
-  MlWindow *window = open_project (fixture);
+  MlWindow *window = ml_test_window_open (fixture);
   g_autoptr(GListModel) pages = G_LIST_MODEL (adw_view_stack_get_pages (window->view_stack));
   int width, height;
 
@@ -1592,41 +1544,28 @@ static gboolean
 press_key (MlWindow *window,
            guint     keyval)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
-  gboolean handled = FALSE;
+  gboolean handled = ml_test_widget_emit_key (GTK_WIDGET (window), GTK_PHASE_CAPTURE, keyval, 0);
 
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
-          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
-        {
-          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
-          drain ();
-          return handled;
-        }
-    }
-
-  g_assert_not_reached ();
+  ml_test_drain ();
+  return handled;
 }
 
 static void
 test_presentation (Fixture       *fixture,
                    gconstpointer  data)
 {
-  MlWindow *window = open_project (fixture);
+  MlWindow *window = ml_test_window_open (fixture);
   g_autoptr(GPtrArray) missions = NULL;
   MlElement *mission;
 
   gtk_window_present (GTK_WINDOW (window));
   adw_view_stack_set_visible_child_name (window->view_stack, "portfolio");
-  drain ();
+  ml_test_drain ();
   g_assert_false (ml_window_get_presenting (window));
 
   /* F5: full screen without chrome, in the projector style, from the first view. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL));
-  drain ();
+  ml_test_drain ();
   g_assert_true (ml_window_get_presenting (window));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "presenting"));
   g_assert_false (gtk_widget_get_visible (window->header_bar));
@@ -1646,7 +1585,7 @@ test_presentation (Fixture       *fixture,
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "stakeholders");
   g_assert_true (press_key (window, GDK_KEY_End));
   g_assert_true (press_key (window, GDK_KEY_Right));
-  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "indicators");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "candidates");
 
   /* 1 focuses on the first mission, 0 shows them all again. */
   missions = ml_project_collect (ml_document_get_project (ml_window_get_document (window)),
@@ -1679,30 +1618,117 @@ count_stakeholders (MlWindow *window)
   return all->len;
 }
 
+/* The banner over @page: shown with the mission's title while @mission is in focus. */
+static void
+assert_banner (gpointer   page,
+               MlElement *mission)
+{
+  g_autoptr(GPtrArray) banners = find_widgets (GTK_WIDGET (page), GTK_TYPE_LABEL,
+                                               "mission-banner");
+
+  g_assert_cmpuint (banners->len, ==, 1);
+  g_assert_true (gtk_widget_get_visible (g_ptr_array_index (banners, 0)) == (mission != NULL));
+  if (mission != NULL)
+    g_assert_nonnull (strstr (gtk_label_get_label (g_ptr_array_index (banners, 0)),
+                              ml_element_get_label (mission)));
+}
+
+/* Da Nang's circular economy has two missions: 2 focuses the roadmap, the map and the mix on
+ * livelihoods, under its title, and 2 again shows everything.
+ */
+static void
+test_presentation_mission (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "undp-danang-circular.mlab", NULL);
+  MlWindow *window;
+  MlProject *project;
+  MlElement *livelihoods;
+  MlTimelineRenderer *roadmap;
+  MlLayout *map;
+  g_autoptr(GPtrArray) activities = NULL;
+  g_autoptr(GHashTable) involved = NULL;
+  guint all_rows, n_rows = 0, n_activities = 0;
+
+  copy_sample ("undp-danang-circular.mlab", fixture->dir);
+  g_free (fixture->path);
+  fixture->path = g_steal_pointer (&path);
+  window = ml_test_window_open (fixture);
+  project = ml_document_get_project (ml_window_get_document (window));
+  livelihoods = ml_project_lookup (project, "m-livelihoods");
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL));
+  ml_test_drain ();
+  roadmap = ml_roadmap_view_get_renderer (ml_roadmap_page_get_view (window->roadmap_page));
+  all_rows = ml_timeline_renderer_get_n_rows (roadmap);
+  assert_banner (window->roadmap_page, NULL);
+
+  g_assert_true (press_key (window, GDK_KEY_2));
+  g_assert_true (window->present_mission == livelihoods);
+  assert_banner (window->roadmap_page, livelihoods);
+  assert_banner (window->stakeholder_page, livelihoods);
+  assert_banner (window->mix_page, livelihoods);
+
+  /* The roadmap: the activities of the mission, each under its workstream. */
+  activities = ml_project_collect (project, ML_KIND_ACTIVITY);
+  for (guint i = 0; i < activities->len; i++)
+    n_activities += ml_mission_has_activity (livelihoods, g_ptr_array_index (activities, i));
+  g_assert_cmpuint (n_activities, >, 0);
+  for (guint row = 0; row < ml_timeline_renderer_get_n_rows (roadmap); row++)
+    {
+      MlElement *element = ml_timeline_renderer_get_row_element (roadmap, row);
+
+      if (ml_element_get_kind (element) != ML_KIND_ACTIVITY)
+        continue;
+      g_assert_true (ml_mission_has_activity (livelihoods, element));
+      n_rows++;
+    }
+  g_assert_cmpuint (n_rows, ==, n_activities);
+  g_assert_cmpuint (ml_timeline_renderer_get_n_rows (roadmap), <, all_rows);
+
+  /* The map: the stakeholders taking part in the mission, and no one else. */
+  involved = ml_mission_dup_stakeholders (project, livelihoods);
+  map = ml_stakeholder_view_get_layout (ml_stakeholder_page_get_view (window->stakeholder_page));
+  g_assert_cmpuint (ml_layout_get_n_nodes (map), >, 0);
+  g_assert_cmpuint (ml_layout_get_n_nodes (map), <, count_stakeholders (window));
+  for (guint i = 0; i < ml_layout_get_n_nodes (map); i++)
+    g_assert_true (g_hash_table_contains (involved,
+                                          ml_element_get_id (ml_layout_get_node (map, i))));
+
+  /* The same digit again: everything, without a banner. */
+  g_assert_true (press_key (window, GDK_KEY_2));
+  g_assert_null (window->present_mission);
+  assert_banner (window->roadmap_page, NULL);
+  assert_banner (window->mix_page, NULL);
+  g_assert_cmpuint (ml_timeline_renderer_get_n_rows (roadmap), ==, all_rows);
+  map = ml_stakeholder_view_get_layout (ml_stakeholder_page_get_view (window->stakeholder_page));
+  g_assert_cmpuint (ml_layout_get_n_nodes (map), ==, count_stakeholders (window));
+}
+
 static void
 test_quick_capture (Fixture       *fixture,
                     gconstpointer  data)
 {
-  MlWindow *window = open_project (fixture);
+  MlWindow *window = ml_test_window_open (fixture);
   guint before = count_stakeholders (window);
 
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.quick-capture", NULL));
-  drain ();
+  ml_test_drain ();
   g_assert_true (gtk_widget_get_visible (window->capture_box));
 
   /* A line that does not parse says why under the entry and adds nothing. */
   gtk_editable_set_text (GTK_EDITABLE (window->capture_entry), "budget: 12");
   g_signal_emit_by_name (window->capture_entry, "activate");
-  drain ();
+  ml_test_drain ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->capture_error)));
   g_assert_cmpstr (gtk_label_get_label (window->capture_error), !=, "");
   g_assert_cmpuint (count_stakeholders (window), ==, before);
 
   gtk_editable_set_text (GTK_EDITABLE (window->capture_entry), "stakeholder: Port of Newcastle");
   g_signal_emit_by_name (window->capture_entry, "activate");
-  drain ();
+  ml_test_drain ();
   g_assert_false (gtk_widget_get_visible (window->capture_box));
   g_assert_cmpuint (count_stakeholders (window), ==, before + 1);
   g_assert_cmpstr (ml_element_get_label (ml_window_get_selected (window)), ==, "Port of Newcastle");
@@ -1711,9 +1737,219 @@ test_quick_capture (Fixture       *fixture,
 
   /* Ctrl+Z takes it back, still presenting. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  drain ();
+  ml_test_drain ();
   g_assert_cmpuint (count_stakeholders (window), ==, before);
   g_assert_true (ml_window_get_presenting (window));
+}
+
+/* The button labelled @label under @root, which must be the only one. */
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  g_autoptr(GPtrArray) buttons = find_widgets (root, GTK_TYPE_BUTTON, NULL);
+  GtkWidget *found = NULL;
+
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0)
+      {
+        g_assert_null (found);
+        found = g_ptr_array_index (buttons, i);
+      }
+  g_assert_nonnull (found);
+  return found;
+}
+
+static GtkWidget *
+get_candidates_cell (MlWindow   *window,
+                     const char *format,
+                     ...)
+{
+  g_autofree char *key = NULL;
+  GtkWidget *cell;
+  va_list args;
+
+  va_start (args, format);
+  key = g_strdup_vprintf (format, args);
+  va_end (args);
+  cell = ml_candidates_page_get_cell (window->candidates_page, key);
+  g_assert_nonnull (cell);
+  return cell;
+}
+
+/* The candidate at the top of the ranking by weighted score, as the vote board lists it. */
+static MlElement *
+get_top_candidate (MlWindow *window)
+{
+  GtkWidget *board = ml_candidates_page_get_vote_board (window->candidates_page);
+  g_autoptr(GPtrArray) rows = find_widgets (board, GTK_TYPE_LIST_BOX_ROW, NULL);
+
+  g_assert_cmpuint (rows->len, >, 0);
+  return g_object_get_data (g_ptr_array_index (rows, 0), "candidate");
+}
+
+static MlElement *
+get_last_child (MlProject *project,
+                MlKind     kind)
+{
+  GPtrArray *children = ml_element_get_children (ml_project_get_root (project), kind);
+
+  g_assert_nonnull (children);
+  return g_ptr_array_index (children, children->len - 1);
+}
+
+/* The one score of a candidate scored against one criterion, if it has it. */
+static MlElement *
+find_score_of (MlElement *candidate)
+{
+  GPtrArray *scores = ml_element_get_children (candidate, ML_KIND_SCORE);
+
+  if (scores == NULL || scores->len == 0)
+    return NULL;
+  g_assert_cmpuint (scores->len, ==, 1);
+  return g_ptr_array_index (scores, 0);
+}
+
+static void
+test_candidates_page (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  MlWindow *window = ml_test_window_open (fixture);
+  MlDocument *document = ml_window_get_document (window);
+  MlProject *project = ml_document_get_project (document);
+  GtkWidget *page = GTK_WIDGET (window->candidates_page);
+  g_autoptr(GPtrArray) removals = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) stacks = find_widgets (page, GTK_TYPE_STACK, NULL);
+  g_autoptr(MlCommand) clear = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkStack *stack = g_ptr_array_index (stacks, 0);
+  MlElement *criterion, *hydrogen, *protein;
+  GtkWidget *name;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "candidates"));
+  ml_test_drain ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "edit");
+
+  /* Without criteria or candidates the page offers to add the first. */
+  for (MlKind kind = ML_KIND_CRITERION; kind <= ML_KIND_CANDIDATE; kind++)
+    {
+      GPtrArray *children = ml_element_get_children (ml_project_get_root (project), kind);
+
+      for (guint i = 0; i < children->len; i++)
+        g_ptr_array_add (removals, ml_command_new_delete (project, g_ptr_array_index (children, i),
+                                                          NULL));
+    }
+  clear = ml_command_new_group_from_array ("Clear", removals);
+  g_assert_true (ml_document_push (document, clear, &error));
+  g_assert_no_error (error);
+  ml_test_drain ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  g_signal_emit_by_name (find_button (gtk_stack_get_visible_child (stack), "Add _Criterion"),
+                         "clicked");
+  ml_test_drain ();
+
+  /* The new criterion's name has the focus: type it, then Tab to its weight. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "edit");
+  criterion = get_last_child (project, ML_KIND_CRITERION);
+  name = get_candidates_cell (window, "name/%s", ml_element_get_id (criterion));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), name));
+  gtk_editable_set_text (GTK_EDITABLE (name), "Boldness");
+  g_signal_emit_by_name (name, "activate");
+  ml_test_drain ();
+  g_assert_cmpstr (ml_element_get_label (criterion), ==, "Boldness");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (get_candidates_cell (
+                               window, "weight/%s", ml_element_get_id (criterion))), 3);
+  ml_test_drain ();
+  g_assert_cmpfloat (ml_element_get_number (criterion, ML_CRITERION_WEIGHT), ==, 3);
+
+  /* Two candidates, scored: the ranking follows the scores. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_signal_emit_by_name (find_button (gtk_stack_get_visible_child (stack), "Add C_andidate"),
+                             "clicked");
+      ml_test_drain ();
+      name = get_candidates_cell (window, "name/%s",
+                                  ml_element_get_id (get_last_child (project, ML_KIND_CANDIDATE)));
+      gtk_editable_set_text (GTK_EDITABLE (name), i == 0 ? "Hydrogen" : "Protein");
+      g_signal_emit_by_name (name, "activate");
+      ml_test_drain ();
+    }
+  hydrogen = ml_project_lookup (project, ml_element_get_id (g_ptr_array_index (
+    ml_element_get_children (ml_project_get_root (project), ML_KIND_CANDIDATE), 0)));
+  protein = get_last_child (project, ML_KIND_CANDIDATE);
+  g_assert_cmpstr (ml_element_get_label (protein), ==, "Protein");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (get_candidates_cell (
+                               window, "score/%s/%s", ml_element_get_id (hydrogen),
+                               ml_element_get_id (criterion))), 4);
+  ml_test_drain ();
+  g_assert_cmpfloat (ml_element_get_number (find_score_of (hydrogen), ML_SCORE_VALUE), ==, 4);
+  g_assert_true (get_top_candidate (window) == hydrogen);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (get_candidates_cell (
+                               window, "score/%s/%s", ml_element_get_id (protein),
+                               ml_element_get_id (criterion))), 5);
+  ml_test_drain ();
+  g_assert_true (get_top_candidate (window) == protein);
+
+  /* Undo takes the score back, and the ranking with it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  ml_test_drain ();
+  g_assert_null (find_score_of (protein));
+  g_assert_true (get_top_candidate (window) == hydrogen);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (get_candidates_cell (
+                       window, "score/%s/%s", ml_element_get_id (protein),
+                       ml_element_get_id (criterion)))), ==, 0);
+}
+
+static double
+get_votes (MlElement *candidate)
+{
+  double votes = ml_element_get_number (candidate, ML_CANDIDATE_VOTES);
+
+  return isnan (votes) ? 0 : votes;
+}
+
+static void
+test_candidate_votes (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  MlWindow *window = ml_test_window_open (fixture);
+  MlVoteBoard *board = ML_VOTE_BOARD (ml_candidates_page_get_vote_board (window->candidates_page));
+  MlElement *first, *second;
+  double before;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL));
+  ml_test_drain ();
+  g_assert_true (press_key (window, GDK_KEY_End));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "candidates");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (board)));
+
+  /* Down chooses the next candidate; + and − vote for it, and one undo takes back the run. */
+  first = ml_vote_board_get_selected (board);
+  g_assert_true (first == get_top_candidate (window));
+  g_assert_true (press_key (window, GDK_KEY_Down));
+  second = ml_vote_board_get_selected (board);
+  g_assert_true (second != first);
+  before = get_votes (second);
+  g_assert_true (press_key (window, GDK_KEY_plus));
+  g_assert_true (press_key (window, GDK_KEY_KP_Add));
+  g_assert_true (press_key (window, GDK_KEY_plus));
+  g_assert_true (press_key (window, GDK_KEY_minus));
+  g_assert_cmpfloat (get_votes (second), ==, before + 2);
+  g_assert_true (ml_vote_board_get_selected (board) == second);
+  g_assert_true (ml_document_get_modified (ml_window_get_document (window)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  ml_test_drain ();
+  g_assert_cmpfloat (get_votes (second), ==, before);
+  g_assert_false (ml_document_get_modified (ml_window_get_document (window)));
+
+  /* The clicker still steps: Page Up leaves the board, Page Down comes back. */
+  g_assert_true (ml_window_get_presenting (window));
+  g_assert_true (press_key (window, GDK_KEY_Page_Up));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "indicators");
+  g_assert_true (press_key (window, GDK_KEY_Page_Down));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "candidates");
 }
 
 int
@@ -1734,7 +1970,7 @@ main (int    argc,
   adw_init ();
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, NULL, ml_test_window_set_up, func, ml_test_window_tear_down)
 
   ADD ("/window/edit-undo-save", test_edit_undo_save);
   ADD ("/window/invalid-value-refused", test_invalid_value_refused);
@@ -1748,6 +1984,7 @@ main (int    argc,
   ADD ("/window/stakeholder-drag-undo", test_stakeholder_drag_undo);
   ADD ("/window/stakeholder-filter", test_stakeholder_filter);
   ADD ("/window/import-preview", test_import_preview);
+  ADD ("/window/import-graphml-preview", test_import_graphml_preview);
   ADD ("/window/indicators-page", test_indicators_page);
   ADD ("/window/indicators-page-empty", test_indicators_page_empty);
   ADD ("/window/review-decision", test_review_decision);
@@ -1758,7 +1995,10 @@ main (int    argc,
   ADD ("/window/library-page", test_library_page);
   ADD ("/window/library-from-welcome", test_library_from_welcome);
   ADD ("/window/presentation", test_presentation);
+  ADD ("/window/presentation-mission", test_presentation_mission);
   ADD ("/window/quick-capture", test_quick_capture);
+  ADD ("/window/candidates-page", test_candidates_page);
+  ADD ("/window/candidate-votes", test_candidate_votes);
 
   return g_test_run ();
 }

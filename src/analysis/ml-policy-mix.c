@@ -11,6 +11,7 @@
 #include <math.h>
 
 #include "ml-exchange.h"
+#include "ml-mission-focus.h"
 #include "ml-policy-mix.h"
 #include "ml-taxonomy.h"
 
@@ -160,12 +161,38 @@ find_stage_gaps (MlPolicyMix *self)
                              "nothing pulls solutions into use.")));
 }
 
+/* The elements of @kind in @project, or only those of @mission (itself, for a mission). */
+static GPtrArray *
+collect_in_mission (MlProject *project,
+                    MlElement *mission,
+                    MlKind     kind)
+{
+  GPtrArray *found;
+  GPtrArray *children;
+
+  if (mission == NULL)
+    return ml_project_collect (project, kind);
+
+  found = g_ptr_array_new_with_free_func (g_object_unref);
+  if (kind == ML_KIND_MISSION)
+    {
+      g_ptr_array_add (found, g_object_ref (mission));
+      return found;
+    }
+  children = ml_element_get_children (mission, kind);
+  for (guint i = 0; children != NULL && i < children->len; i++)
+    g_ptr_array_add (found, g_object_ref (g_ptr_array_index (children, i)));
+
+  return found;
+}
+
 static void
 find_objective_links (MlPolicyMix *self,
                       MlProject   *project,
+                      MlElement   *mission,
                       GPtrArray   *instruments)
 {
-  g_autoptr(GPtrArray) objectives = ml_project_collect (project, ML_KIND_OBJECTIVE);
+  g_autoptr(GPtrArray) objectives = collect_in_mission (project, mission, ML_KIND_OBJECTIVE);
   g_autoptr(GHashTable) served = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint i = 0; i < instruments->len; i++)
@@ -312,9 +339,10 @@ months_between (MlDate a,
 static void
 find_funding_gap (MlPolicyMix *self,
                   MlProject   *project,
+                  MlElement   *focus,
                   GPtrArray   *instruments)
 {
-  g_autoptr(GPtrArray) missions = ml_project_collect (project, ML_KIND_MISSION);
+  g_autoptr(GPtrArray) missions = collect_in_mission (project, focus, ML_KIND_MISSION);
   MlElement *last_instrument = NULL, *last_mission = NULL;
   MlDate last_end = ML_DATE_NONE, target = ML_DATE_NONE;
   g_autofree char *years_text = NULL;
@@ -455,10 +483,27 @@ find_crowding_in (MlPolicyMix *self,
 MlPolicyMix *
 ml_policy_mix_compute (MlProject *project)
 {
+  return ml_policy_mix_compute_for_mission (project, NULL);
+}
+
+/**
+ * ml_policy_mix_compute_for_mission:
+ * @mission: (nullable): the mission whose mix to compute, or %NULL for the whole project
+ *
+ * The mix of the instruments that serve @mission's objectives (ml_mission_has_instrument()),
+ * checked against its objectives and its target date only.
+ *
+ * Returns: (transfer full): the policy mix and its findings, as ml_policy_mix_compute()
+ */
+MlPolicyMix *
+ml_policy_mix_compute_for_mission (MlProject *project,
+                                   MlElement *mission)
+{
   g_autoptr(GPtrArray) instruments = NULL;
   MlPolicyMix *self;
 
   g_return_val_if_fail (ML_IS_PROJECT (project), NULL);
+  g_return_val_if_fail (mission == NULL || ML_IS_ELEMENT (mission), NULL);
 
   self = g_new0 (MlPolicyMix, 1);
   for (guint side = 0; side < ML_N_SIDES; side++)
@@ -476,6 +521,9 @@ ml_policy_mix_compute (MlProject *project)
                                                     ML_PROJECT_CURRENCY));
 
   instruments = ml_project_collect (project, ML_KIND_INSTRUMENT);
+  for (guint i = instruments->len; mission != NULL && i > 0; i--)
+    if (!ml_mission_has_instrument (mission, g_ptr_array_index (instruments, i - 1)))
+      g_ptr_array_remove_index (instruments, i - 1);
   for (guint i = 0; i < instruments->len; i++)
     {
       MlElement *instrument = g_ptr_array_index (instruments, i);
@@ -517,10 +565,10 @@ ml_policy_mix_compute (MlProject *project)
     }
 
   find_stage_gaps (self);
-  find_objective_links (self, project, instruments);
+  find_objective_links (self, project, mission, instruments);
   find_single_owner (self, project, instruments);
   find_concentration (self);
-  find_funding_gap (self, project, instruments);
+  find_funding_gap (self, project, mission, instruments);
   find_crowding_in (self, project, instruments);
 
   return self;

@@ -70,6 +70,8 @@ typedef struct
 typedef struct _MlPolicyMix MlPolicyMix;
 
 MlPolicyMix *ml_policy_mix_compute          (MlProject   *project);
+MlPolicyMix *ml_policy_mix_compute_for_mission (MlProject *project,
+                                                MlElement *mission);
 void         ml_policy_mix_free             (MlPolicyMix *self);
 GPtrArray   *ml_policy_mix_get_instruments  (MlPolicyMix *self,
                                              MlSide       side,

@@ -25,7 +25,7 @@ static const Command commands[] = {
   { "fmt", ml_cli_fmt, N_("Rewrite project files in canonical form, safely") },
   { "stats", ml_cli_stats, N_("Print counts, time horizon and budgets of a project") },
   { "export", ml_cli_export, N_("Export the roadmap (PNG, SVG, PDF) or the stakeholders (GraphML, GEXF)") },
-  { "import", ml_cli_import, N_("Add stakeholders or relations from a CSV file") },
+  { "import", ml_cli_import, N_("Add stakeholders or relations from a CSV file, or a network from GraphML") },
   { "metrics", ml_cli_metrics, N_("Stakeholder network: centrality, communities, brokers") },
   { "mix", ml_cli_mix, N_("Policy mix: instruments by side and stage, gaps and imbalances") },
   { "indicators", ml_cli_indicators, N_("Indicators: latest value, expected value, on track or not") },

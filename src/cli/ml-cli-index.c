@@ -236,6 +236,24 @@ print_grid (const Grid  *grid,
     }
 }
 
+/* The cells of @row for the table, which is for people: the STIP type name in their language.
+ * CSV and JSON, for programs, keep the English name the index answers with, beside the code.
+ */
+static const char **
+dup_cells_for_people (const MlIndexRow *row)
+{
+  guint n_cells = g_strv_length (row->keys);
+  const char **cells = g_new (const char *, n_cells);
+
+  /* _("") would be the catalogue's header. */
+  for (guint j = 0; j < n_cells; j++)
+    cells[j] = g_str_equal (row->keys[j], "type_name") && row->values[j][0] != '\0'
+                 ? _(row->values[j])
+                 : row->values[j];
+
+  return cells;
+}
+
 static const char *
 or_empty (const char *text)
 {
@@ -468,9 +486,14 @@ ml_cli_query (int    argc,
     }
 
   /* The columns are the keys of the rows, the same in every row of an answer. */
-  rows = g_ptr_array_new_full (answer->len, NULL);
+  rows = g_ptr_array_new_full (answer->len, format == ML_CLI_FORMAT_TABLE ? g_free : NULL);
   for (guint i = 0; i < answer->len; i++)
-    g_ptr_array_add (rows, ((MlIndexRow *) g_ptr_array_index (answer, i))->values);
+    {
+      const MlIndexRow *row = g_ptr_array_index (answer, i);
+
+      g_ptr_array_add (rows, format == ML_CLI_FORMAT_TABLE ? dup_cells_for_people (row)
+                                                           : (gpointer) row->values);
+    }
   if (answer->len > 0)
     {
       const MlIndexRow *first = g_ptr_array_index (answer, 0);

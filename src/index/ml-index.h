@@ -97,9 +97,10 @@ typedef enum
  *   projects (their titles, by path, joined with "; "), paths (likewise). A name is matched
  *   folded (ml_text_fold()), with punctuation as spaces and runs of spaces as one. By name.
  * BUDGET: currency, side (supply, demand, regulatory, systemic: ml_instrument_get_side()),
- *   type (the STIP code, e.g. PI007; empty if none), type_name, amount (the sum of the budgets
- *   of those instruments; currencies are never added together), count (instruments). One row
- *   per currency, side and type, in that order; instruments without a budget are left out.
+ *   type (the STIP code, e.g. PI007; empty if none), type_name (in English, the msgid: _() it
+ *   to show it), amount (the sum of the budgets of those instruments; currencies are never
+ *   added together), count (instruments). One row per currency, side and type, in that
+ *   order; instruments without a budget are left out.
  * UPCOMING: date, project, path, id, name: pending decision points due from @today to
  *   @today + @days, both included, by date.
  * OFF_TRACK: project, path, id, name, unit, status ("off-track"), value and date (the latest

@@ -12,19 +12,9 @@
 #include "ml-csv-import.h"
 #include "ml-error.h"
 #include "ml-file.h"
+#include "ml-import-private.h"
 
 #define UTF8_BOM "\xEF\xBB\xBF"
-
-struct _MlCsvImport
-{
-  MlProject       *project;
-  MlCsvImportKind  kind;
-  GPtrArray       *added;    /* MlElement, detached */
-  GArray          *added_lines;
-  GPtrArray       *skipped;  /* sentences */
-  GPtrArray       *errors;   /* sentences */
-  GPtrArray       *warnings; /* sentences */
-};
 
 /* A column of the file: the field it fills, or the id or the name of a relation's end. */
 typedef enum
@@ -227,15 +217,6 @@ ml_csv_parse (const char  *data,
   return g_steal_pointer (&rows);
 }
 
-/* Names compare ignoring case and Unicode normalisation: "Ministère" typed on two systems. */
-static char *
-fold_name (const char *name)
-{
-  g_autofree char *normal = g_utf8_normalize (name, -1, G_NORMALIZE_DEFAULT);
-
-  return g_utf8_casefold (normal != NULL ? normal : name, -1);
-}
-
 static void
 column_clear (gpointer data)
 {
@@ -245,14 +226,15 @@ column_clear (gpointer data)
 }
 
 static GArray *
-map_columns (MlCsvImport  *self,
-             char        **header,
-             GError      **error)
+map_columns (MlImport         *self,
+             MlCsvImportKind   import_kind,
+             char            **header,
+             GError          **error)
 {
   g_autoptr(GArray) columns = g_array_new (FALSE, TRUE, sizeof (Column));
-  MlKind kind = self->kind == ML_CSV_IMPORT_STAKEHOLDERS ? ML_KIND_STAKEHOLDER : ML_KIND_RELATION;
-  MlField required = self->kind == ML_CSV_IMPORT_STAKEHOLDERS ? ML_STAKEHOLDER_NAME
-                                                              : ML_RELATION_FROM;
+  MlKind kind = import_kind == ML_CSV_IMPORT_STAKEHOLDERS ? ML_KIND_STAKEHOLDER : ML_KIND_RELATION;
+  MlField required = import_kind == ML_CSV_IMPORT_STAKEHOLDERS ? ML_STAKEHOLDER_NAME
+                                                               : ML_RELATION_FROM;
   gboolean has_required = FALSE, has_to = FALSE;
 
   g_array_set_clear_func (columns, column_clear);
@@ -262,7 +244,7 @@ map_columns (MlCsvImport  *self,
       g_autofree char *trimmed = g_strstrip (g_strdup (header[c]));
       Column column = { COLUMN_IGNORED, ML_NO_FIELD, g_ascii_strdown (trimmed, -1) };
 
-      if (self->kind == ML_CSV_IMPORT_STAKEHOLDERS && strcmp (column.name, "id") == 0)
+      if (import_kind == ML_CSV_IMPORT_STAKEHOLDERS && strcmp (column.name, "id") == 0)
         column.role = COLUMN_ID;
       ML_KIND_FOREACH_FIELD (kind, field)
         {
@@ -287,7 +269,7 @@ map_columns (MlCsvImport  *self,
         }
 
       if (column.role == COLUMN_IGNORED && column.name[0] != '\0')
-        g_ptr_array_add (self->warnings,
+        g_ptr_array_add (ml_import_get_warnings (self),
                          g_strdup_printf (_("line 1: the column “%s” is not one MissionLab knows; it is ignored."),
                                           trimmed));
       has_required |= column.field == required;
@@ -295,13 +277,13 @@ map_columns (MlCsvImport  *self,
       g_array_append_val (columns, column);
     }
 
-  if (self->kind == ML_CSV_IMPORT_STAKEHOLDERS && !has_required)
+  if (import_kind == ML_CSV_IMPORT_STAKEHOLDERS && !has_required)
     {
       g_set_error_literal (error, ML_ERROR, ML_ERROR_INVALID_VALUE,
                            _("Line 1 must name the columns, and one of them must be “name”."));
       return NULL;
     }
-  if (self->kind == ML_CSV_IMPORT_RELATIONS && (!has_required || !has_to))
+  if (import_kind == ML_CSV_IMPORT_RELATIONS && (!has_required || !has_to))
     {
       g_set_error_literal (error, ML_ERROR, ML_ERROR_INVALID_VALUE,
                            _("Line 1 must name the columns, and two of them must be “from” and “to”."));
@@ -309,123 +291,6 @@ map_columns (MlCsvImport  *self,
     }
 
   return g_steal_pointer (&columns);
-}
-
-static void
-add_error (MlCsvImport *self,
-           guint        line,
-           const char  *message)
-{
-  g_ptr_array_add (self->errors, g_strdup_printf (_("line %u: %s"), line, message));
-}
-
-/* Sets one field from its text, in the words of the column: "“sometimes” is not a valid type;
- * use one of: …" tells the user which cell to fix.
- */
-static gboolean
-set_field (MlCsvImport *self,
-           MlElement   *element,
-           MlField      field,
-           const char  *text,
-           guint        line)
-{
-  const MlFieldInfo *info = ml_field_get_info (field);
-  g_autoptr(GError) error = NULL;
-  MlValue value;
-  gboolean ok;
-
-  if (info->type == ML_FIELD_TYPE_ENUM && ml_enum_info_lookup (info->enum_info, text) < 0)
-    {
-      g_autofree char *values = ml_enum_info_describe_values (info->enum_info);
-      g_autofree char *message = g_strdup_printf (_("“%s” is not a valid %s; use one of: %s."),
-                                                  text, info->name, values);
-
-      add_error (self, line, message);
-      return FALSE;
-    }
-
-  if (!ml_value_parse (field, text, &value, &error))
-    {
-      add_error (self, line, error->message);
-      return FALSE;
-    }
-  ok = ml_element_set_value (element, field, &value, &error);
-  ml_value_clear (&value);
-  if (!ok)
-    add_error (self, line, error->message);
-
-  return ok;
-}
-
-/* @given: the fields the row has text for; a wrong value was reported already, so it is not
- * reported again as missing. */
-static gboolean
-check_required (MlCsvImport    *self,
-                MlElement      *element,
-                const gboolean *given,
-                guint           line)
-{
-  gboolean ok = TRUE;
-
-  ML_KIND_FOREACH_FIELD (ml_element_get_kind (element), field)
-    {
-      const MlFieldInfo *info = ml_field_get_info (field);
-      g_autofree char *message = NULL;
-
-      if (!info->required || ml_element_has_value (element, field))
-        continue;
-      if (given[field])
-        {
-          ok = FALSE;
-          continue;
-        }
-
-      if (info->type == ML_FIELD_TYPE_ENUM)
-        {
-          g_autofree char *values = ml_enum_info_describe_values (info->enum_info);
-
-          message = g_strdup_printf (_("the %s is missing; add a column “%s” with one of: %s."),
-                                     info->name, info->name, values);
-        }
-      else
-        {
-          message = g_strdup_printf (_("the %s is missing."), info->name);
-        }
-      add_error (self, line, message);
-      ok = FALSE;
-    }
-
-  return ok;
-}
-
-/* Ids the import hands out must differ from the project's and from one another, and the project
- * does not know the import's yet: count on from the project's first free number.
- */
-static char *
-generate_id (MlCsvImport *self,
-             GHashTable  *used)
-{
-  MlKind kind = self->kind == ML_CSV_IMPORT_STAKEHOLDERS ? ML_KIND_STAKEHOLDER : ML_KIND_RELATION;
-  g_autofree char *first = ml_project_generate_id (self->project, kind);
-  const char *prefix = ml_kind_get_info (kind)->element;
-  guint64 n = g_ascii_strtoull (first + strlen (prefix) + 1, NULL, 10);
-
-  for (;; n++)
-    {
-      g_autofree char *id = g_strdup_printf ("%s-%" G_GUINT64_FORMAT, prefix, n);
-
-      if (ml_project_lookup (self->project, id) == NULL && !g_hash_table_contains (used, id))
-        return g_steal_pointer (&id);
-    }
-}
-
-static void
-add_row (MlCsvImport *self,
-         MlElement   *element,
-         guint        line)
-{
-  g_ptr_array_add (self->added, g_object_ref (element));
-  g_array_append_val (self->added_lines, line);
 }
 
 static const char *
@@ -440,26 +305,16 @@ cell (char   **row,
 }
 
 static void
-import_stakeholders (MlCsvImport *self,
+import_stakeholders (MlImport    *self,
                      GPtrArray   *rows,
                      GArray      *lines,
                      GArray      *columns)
 {
   /* Folded names: of the project's stakeholders, to their element; of the file's rows, to
    * their line. */
-  g_autoptr(GHashTable) known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) known = ml_import_index_names (self);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GPtrArray) existing = ml_project_collect (self->project, ML_KIND_STAKEHOLDER);
-
-  for (guint i = 0; i < existing->len; i++)
-    {
-      MlElement *stakeholder = g_ptr_array_index (existing, i);
-      const char *name = ml_element_get_string (stakeholder, ML_STAKEHOLDER_NAME);
-
-      if (name != NULL)
-        g_hash_table_insert (known, fold_name (name), stakeholder);
-    }
 
   for (guint r = 1; r < rows->len; r++)
     {
@@ -485,21 +340,21 @@ import_stakeholders (MlCsvImport *self,
 
       if (name == NULL || name[0] == '\0')
         {
-          add_error (self, line, _("the name is missing."));
+          ml_import_add_error (self, line, _("the name is missing."));
           continue;
         }
 
-      folded = fold_name (name);
+      folded = ml_import_fold_name (name);
       if ((same = g_hash_table_lookup (known, folded)) != NULL)
         {
-          g_ptr_array_add (self->skipped,
+          g_ptr_array_add (ml_import_get_skipped (self),
                            g_strdup_printf (_("line %u: “%s” is already a stakeholder (%s); skipped."),
                                             line, name, ml_element_get_id (same)));
           continue;
         }
       if (g_hash_table_contains (seen, folded))
         {
-          g_ptr_array_add (self->skipped,
+          g_ptr_array_add (ml_import_get_skipped (self),
                            g_strdup_printf (_("line %u: “%s” already appears on line %u; skipped."),
                                             line, name,
                                             GPOINTER_TO_UINT (g_hash_table_lookup (seen, folded))));
@@ -511,25 +366,18 @@ import_stakeholders (MlCsvImport *self,
 
       if (id != NULL && id[0] != '\0')
         {
-          g_autofree char *message = NULL;
+          g_autofree char *message = ml_import_check_id (self, id, ids);
 
-          if (!ml_id_is_valid (id))
-            message = g_strdup_printf (_("“%s” is not a valid id; use letters, digits, “-” and “_”, starting with a letter."),
-                                       id);
-          else if (ml_project_lookup (self->project, id) != NULL)
-            message = g_strdup_printf (_("the id “%s” is already used in the project."), id);
-          else if (g_hash_table_contains (ids, id))
-            message = g_strdup_printf (_("the id “%s” is already used by an earlier row."), id);
           if (message != NULL)
             {
-              add_error (self, line, message);
+              ml_import_add_error (self, line, message);
               continue;
             }
         }
       else
         {
           g_clear_pointer (&id, g_free);
-          id = generate_id (self, ids);
+          id = ml_import_generate_id (self, ML_KIND_STAKEHOLDER, ids);
         }
 
       element = ml_element_new (ML_KIND_STAKEHOLDER, id);
@@ -544,25 +392,25 @@ import_stakeholders (MlCsvImport *self,
           if (text[0] == '\0')
             continue;
           given[column->field] = TRUE;
-          ok &= set_field (self, element, column->field, text, line);
+          ok &= ml_import_set_field (self, element, column->field, text, line);
         }
-      ok &= check_required (self, element, given, line);
+      ok &= ml_import_check_required (self, element, given, line);
       if (!ok)
         continue;
 
       g_hash_table_add (ids, g_steal_pointer (&id));
-      add_row (self, element, line);
+      ml_import_add (self, element, line);
     }
 }
 
 /* A stakeholder of the project by id, or else by name ignoring case. */
 static MlElement *
-resolve_stakeholder (MlCsvImport *self,
+resolve_stakeholder (MlImport    *self,
                      GHashTable  *names,
                      const char  *text,
                      guint        line)
 {
-  MlElement *element = ml_project_lookup (self->project, text);
+  MlElement *element = ml_project_lookup (ml_import_get_project (self), text);
   g_autofree char *folded = NULL;
   g_autofree char *message = NULL;
   gpointer found;
@@ -570,7 +418,7 @@ resolve_stakeholder (MlCsvImport *self,
   if (element != NULL && ml_element_get_kind (element) == ML_KIND_STAKEHOLDER)
     return element;
 
-  folded = fold_name (text);
+  folded = ml_import_fold_name (text);
   if (g_hash_table_lookup_extended (names, folded, NULL, &found))
     {
       if (found != NULL)
@@ -584,39 +432,20 @@ resolve_stakeholder (MlCsvImport *self,
                                  text);
     }
 
-  add_error (self, line, message);
+  ml_import_add_error (self, line, message);
   return NULL;
 }
 
-static gboolean
-relation_exists (GPtrArray  *relations,
-                 const char *from,
-                 const char *to,
-                 int         kind)
-{
-  for (guint i = 0; i < relations->len; i++)
-    {
-      MlElement *relation = g_ptr_array_index (relations, i);
-
-      if (g_strcmp0 (ml_element_get_string (relation, ML_RELATION_FROM), from) == 0 &&
-          g_strcmp0 (ml_element_get_string (relation, ML_RELATION_TO), to) == 0 &&
-          ml_element_get_enum (relation, ML_RELATION_KIND) == kind)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 static void
-import_relations (MlCsvImport *self,
+import_relations (MlImport    *self,
                   GPtrArray   *rows,
                   GArray      *lines,
                   GArray      *columns)
 {
   g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GPtrArray) stakeholders = ml_project_collect (self->project, ML_KIND_STAKEHOLDER);
-  g_autoptr(GPtrArray) relations = ml_project_collect (self->project, ML_KIND_RELATION);
+  g_autoptr(GPtrArray) stakeholders = ml_project_collect (ml_import_get_project (self),
+                                                         ML_KIND_STAKEHOLDER);
 
   /* Two stakeholders with one name make the name ambiguous: NULL marks it. */
   for (guint i = 0; i < stakeholders->len; i++)
@@ -627,7 +456,7 @@ import_relations (MlCsvImport *self,
 
       if (name == NULL)
         continue;
-      folded = fold_name (name);
+      folded = ml_import_fold_name (name);
       if (g_hash_table_contains (names, folded))
         g_hash_table_insert (names, folded, NULL);
       else
@@ -659,7 +488,7 @@ import_relations (MlCsvImport *self,
               g_autofree char *message = g_strdup_printf (_("the “%s” stakeholder is missing."),
                                                           column->name);
 
-              add_error (self, line, message);
+              ml_import_add_error (self, line, message);
               ok = FALSE;
             }
           else if ((ends[end] = resolve_stakeholder (self, names, text, line)) == NULL)
@@ -671,11 +500,11 @@ import_relations (MlCsvImport *self,
         continue;
       if (ends[0] == ends[1])
         {
-          add_error (self, line, _("a relation joins two different stakeholders, not one to itself."));
+          ml_import_add_error (self, line, _("a relation joins two different stakeholders, not one to itself."));
           continue;
         }
 
-      id = generate_id (self, ids);
+      id = ml_import_generate_id (self, ML_KIND_RELATION, ids);
       element = ml_element_new (ML_KIND_RELATION, id);
       for (guint c = 0; c < columns->len; c++)
         {
@@ -687,7 +516,7 @@ import_relations (MlCsvImport *self,
           if (column->field == ML_RELATION_FROM || column->field == ML_RELATION_TO)
             {
               given[column->field] = TRUE;
-              ok &= set_field (self, element, column->field,
+              ok &= ml_import_set_field (self, element, column->field,
                                ml_element_get_id (ends[column->field == ML_RELATION_TO]), line);
               continue;
             }
@@ -695,18 +524,16 @@ import_relations (MlCsvImport *self,
           if (text[0] == '\0')
             continue;
           given[column->field] = TRUE;
-          ok &= set_field (self, element, column->field, text, line);
+          ok &= ml_import_set_field (self, element, column->field, text, line);
         }
-      ok &= check_required (self, element, given, line);
+      ok &= ml_import_check_required (self, element, given, line);
       if (!ok)
         continue;
 
-      if (relation_exists (relations, ml_element_get_id (ends[0]), ml_element_get_id (ends[1]),
-                           ml_element_get_enum (element, ML_RELATION_KIND)) ||
-          relation_exists (self->added, ml_element_get_id (ends[0]), ml_element_get_id (ends[1]),
-                           ml_element_get_enum (element, ML_RELATION_KIND)))
+      if (ml_import_has_relation (self, ml_element_get_id (ends[0]), ml_element_get_id (ends[1]),
+                                  ml_element_get_enum (element, ML_RELATION_KIND)))
         {
-          g_ptr_array_add (self->skipped,
+          g_ptr_array_add (ml_import_get_skipped (self),
                            g_strdup_printf (_("line %u: the project already has this relation from “%s” to “%s”; skipped."),
                                             line, ml_element_get_label (ends[0]),
                                             ml_element_get_label (ends[1])));
@@ -714,7 +541,7 @@ import_relations (MlCsvImport *self,
         }
 
       g_hash_table_add (ids, g_steal_pointer (&id));
-      add_row (self, element, line);
+      ml_import_add (self, element, line);
     }
 }
 
@@ -727,19 +554,19 @@ import_relations (MlCsvImport *self,
  * @error: return location for an error
  *
  * Reads CSV text and says what importing it would do. Problems with single rows are reported
- * in the preview (ml_csv_import_get_errors()); @error is set only when the file as a whole
+ * in the preview (ml_import_get_errors()); @error is set only when the file as a whole
  * cannot be read: not UTF-8, an unclosed quote, no header, or a required column missing.
  *
  * Returns: (transfer full) (nullable): the preview
  */
-MlCsvImport *
+MlImport *
 ml_csv_import_preview (MlProject        *project,
                        MlCsvImportKind   kind,
                        const char       *data,
                        gsize             length,
                        GError          **error)
 {
-  g_autoptr(MlCsvImport) self = NULL;
+  g_autoptr(MlImport) self = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GArray) lines = NULL;
   g_autoptr(GArray) columns = NULL;
@@ -747,14 +574,7 @@ ml_csv_import_preview (MlProject        *project,
   g_return_val_if_fail (ML_IS_PROJECT (project), NULL);
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
-  self = g_new0 (MlCsvImport, 1);
-  self->project = g_object_ref (project);
-  self->kind = kind;
-  self->added = g_ptr_array_new_with_free_func (g_object_unref);
-  self->added_lines = g_array_new (FALSE, FALSE, sizeof (guint));
-  self->skipped = g_ptr_array_new_with_free_func (g_free);
-  self->errors = g_ptr_array_new_with_free_func (g_free);
-  self->warnings = g_ptr_array_new_with_free_func (g_free);
+  self = ml_import_new (project, ML_IMPORT_SOURCE_CSV);
 
   rows = ml_csv_parse (data, length, ml_csv_detect_separator (data, length), &lines, error);
   if (rows == NULL)
@@ -766,7 +586,7 @@ ml_csv_import_preview (MlProject        *project,
       return NULL;
     }
 
-  columns = map_columns (self, g_ptr_array_index (rows, 0), error);
+  columns = map_columns (self, kind, g_ptr_array_index (rows, 0), error);
   if (columns == NULL)
     return NULL;
 
@@ -787,15 +607,13 @@ ml_csv_import_preview (MlProject        *project,
  *
  * Returns: (transfer full) (nullable): the preview, as ml_csv_import_preview()
  */
-MlCsvImport *
+MlImport *
 ml_csv_import_preview_file (MlProject        *project,
                             MlCsvImportKind   kind,
                             const char       *path,
                             GError          **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  gsize length;
-  const char *data;
 
   g_return_val_if_fail (ML_IS_PROJECT (project), NULL);
   g_return_val_if_fail (path != NULL, NULL);
@@ -803,131 +621,9 @@ ml_csv_import_preview_file (MlProject        *project,
   bytes = ml_file_read (path, ML_CSV_MAX_SIZE, NULL, error);
   if (bytes == NULL)
     return NULL;
-  data = g_bytes_get_data (bytes, &length);
 
-  return ml_csv_import_preview (project, kind, data != NULL ? data : "", length, error);
-}
-
-void
-ml_csv_import_free (MlCsvImport *self)
-{
-  if (self == NULL)
-    return;
-
-  g_clear_object (&self->project);
-  g_clear_pointer (&self->added, g_ptr_array_unref);
-  g_clear_pointer (&self->added_lines, g_array_unref);
-  g_clear_pointer (&self->skipped, g_ptr_array_unref);
-  g_clear_pointer (&self->errors, g_ptr_array_unref);
-  g_clear_pointer (&self->warnings, g_ptr_array_unref);
-  g_free (self);
-}
-
-/**
- * ml_csv_import_get_added:
- *
- * Returns: (transfer none) (element-type MlElement): the elements the import adds, in the
- *   order of the file, in no project yet
- */
-GPtrArray *
-ml_csv_import_get_added (MlCsvImport *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->added;
-}
-
-/**
- * ml_csv_import_get_added_line:
- *
- * Returns: the line of the file on which the @i-th added element starts
- */
-guint
-ml_csv_import_get_added_line (MlCsvImport *self,
-                              guint        i)
-{
-  g_return_val_if_fail (self != NULL, 0);
-  g_return_val_if_fail (i < self->added_lines->len, 0);
-
-  return g_array_index (self->added_lines, guint, i);
-}
-
-/**
- * ml_csv_import_get_skipped:
- *
- * Returns: (transfer none) (element-type utf8): one sentence per row left out because the
- *   project or an earlier row already has it, starting with its line
- */
-GPtrArray *
-ml_csv_import_get_skipped (MlCsvImport *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->skipped;
-}
-
-/**
- * ml_csv_import_get_errors:
- *
- * Returns: (transfer none) (element-type utf8): one sentence per problem, starting with its
- *   line; the rows with problems are not added
- */
-GPtrArray *
-ml_csv_import_get_errors (MlCsvImport *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->errors;
-}
-
-/**
- * ml_csv_import_get_warnings:
- *
- * Returns: (transfer none) (element-type utf8): remarks that change nothing, such as ignored
- *   columns
- */
-GPtrArray *
-ml_csv_import_get_warnings (MlCsvImport *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->warnings;
-}
-
-/**
- * ml_csv_import_build_command:
- * @self: a preview
- *
- * Builds the command that adds the valid rows of the preview at the end of the project's
- * stakeholders or relations, as one undo step. The command holds the preview's elements, so
- * build it once and apply it to the project the preview was made for.
- *
- * Returns: (transfer full) (nullable): the command, or %NULL if there is nothing to add
- */
-MlCommand *
-ml_csv_import_build_command (MlCsvImport *self)
-{
-  g_autoptr(GPtrArray) commands = g_ptr_array_new_with_free_func (g_object_unref);
-  MlElement *root;
-  g_autofree char *label = NULL;
-
-  g_return_val_if_fail (self != NULL, NULL);
-
-  if (self->added->len == 0)
-    return NULL;
-
-  root = ml_project_get_root (self->project);
-  for (guint i = 0; i < self->added->len; i++)
-    g_ptr_array_add (commands, ml_command_new_insert (root, g_ptr_array_index (self->added, i), -1));
-
-  if (self->kind == ML_CSV_IMPORT_STAKEHOLDERS)
-    label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Import %u stakeholder",
-                                          "Import %u stakeholders", self->added->len),
-                             self->added->len);
-  else
-    label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Import %u relation",
-                                          "Import %u relations", self->added->len),
-                             self->added->len);
-
-  return ml_command_new_group_from_array (label, commands);
+  /* An empty file has no data at all: it previews as an empty spreadsheet. */
+  return ml_csv_import_preview (project, kind,
+                                g_bytes_get_size (bytes) > 0 ? g_bytes_get_data (bytes, NULL) : "",
+                                g_bytes_get_size (bytes), error);
 }

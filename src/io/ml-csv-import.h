@@ -5,7 +5,8 @@
  * Stakeholders and relations from a spreadsheet saved as CSV. Importing happens in two steps:
  * a preview says which rows will be added, which are skipped because the project already has
  * them, and what is wrong with the others, line by line; then one command adds the valid rows,
- * so the whole import is one undo step. Nothing changes until that command is applied.
+ * so the whole import is one undo step. Nothing changes until that command is applied. The
+ * preview is an #MlImport (ml-import.h), as for the GraphML import.
  *
  * The CSV follows RFC 4180 (quoted fields with doubled quotes, separators and line breaks inside
  * quotes, CRLF or LF line ends), with the habits of spreadsheets: a UTF-8 byte order mark, ";"
@@ -25,7 +26,7 @@
 
 #pragma once
 
-#include "ml-command.h"
+#include "ml-import.h"
 
 G_BEGIN_DECLS
 
@@ -39,8 +40,6 @@ typedef enum
   ML_CSV_IMPORT_RELATIONS,
 } MlCsvImportKind;
 
-typedef struct _MlCsvImport MlCsvImport;
-
 GPtrArray   *ml_csv_parse                 (const char      *data,
                                            gsize            length,
                                            char             separator,
@@ -49,24 +48,14 @@ GPtrArray   *ml_csv_parse                 (const char      *data,
 char         ml_csv_detect_separator      (const char      *data,
                                            gsize            length);
 
-MlCsvImport *ml_csv_import_preview        (MlProject       *project,
+MlImport    *ml_csv_import_preview        (MlProject       *project,
                                            MlCsvImportKind  kind,
                                            const char      *data,
                                            gsize            length,
                                            GError         **error);
-MlCsvImport *ml_csv_import_preview_file   (MlProject       *project,
+MlImport    *ml_csv_import_preview_file   (MlProject       *project,
                                            MlCsvImportKind  kind,
                                            const char      *path,
                                            GError         **error);
-void         ml_csv_import_free           (MlCsvImport     *self);
-GPtrArray   *ml_csv_import_get_added      (MlCsvImport     *self);
-guint        ml_csv_import_get_added_line (MlCsvImport     *self,
-                                           guint            i);
-GPtrArray   *ml_csv_import_get_skipped    (MlCsvImport     *self);
-GPtrArray   *ml_csv_import_get_errors     (MlCsvImport     *self);
-GPtrArray   *ml_csv_import_get_warnings   (MlCsvImport     *self);
-MlCommand   *ml_csv_import_build_command  (MlCsvImport     *self);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (MlCsvImport, ml_csv_import_free)
 
 G_END_DECLS

@@ -46,6 +46,26 @@ set_errno_error (GError     **error,
 }
 
 static void
+set_not_a_file_error (GError            **error,
+                      const struct stat  *st,
+                      const char         *display)
+{
+  g_set_error (error, ML_ERROR, ML_ERROR_NOT_A_FILE,
+               S_ISDIR (st->st_mode) ? _("“%s” is a folder, not a project file.")
+                                     : _("“%s” is not a regular file."), display);
+}
+
+static void
+set_too_large_error (GError     **error,
+                     gsize        max_size,
+                     const char  *display)
+{
+  g_set_error (error, ML_ERROR, ML_ERROR_TOO_LARGE,
+               _("“%s” is larger than %lu MB, the most MissionLab opens."),
+               display, (unsigned long) (max_size / (1024 * 1024)));
+}
+
+static void
 fill_stamp (MlFileStamp       *stamp,
             const struct stat *st,
             const void        *data,
@@ -67,8 +87,8 @@ fill_stamp (MlFileStamp       *stamp,
  * @stamp: (out) (optional): what identifies this version of the file
  * @error: return location for an error
  *
- * Reads a regular file whole. Folders, FIFOs and devices are refused without blocking, and so
- * is a file larger than @max_size, even one that grows while it is read.
+ * Reads a regular file whole. Folders, FIFOs, sockets and devices are refused without blocking,
+ * and so is a file larger than @max_size, even one that grows while it is read.
  *
  * Returns: (transfer full) (nullable): the contents
  */
@@ -89,7 +109,13 @@ ml_file_read (const char   *path,
   fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK, 0);
   if (fd < 0)
     {
-      set_errno_error (error, errno, _("Could not open “%s”"), display);
+      int saved_errno = errno;
+
+      /* A socket cannot be opened at all: say what it is rather than “No such device”. */
+      if (saved_errno == ENXIO && g_stat (path, &st) == 0 && !S_ISREG (st.st_mode))
+        set_not_a_file_error (error, &st, display);
+      else
+        set_errno_error (error, saved_errno, _("Could not open “%s”"), display);
       return NULL;
     }
 
@@ -101,14 +127,20 @@ ml_file_read (const char   *path,
     }
   if (!S_ISREG (st.st_mode))
     {
-      g_set_error (error, ML_ERROR, ML_ERROR_NOT_A_FILE,
-                   S_ISDIR (st.st_mode) ? _("“%s” is a folder, not a project file.")
-                                        : _("“%s” is not a regular file."), display);
+      set_not_a_file_error (error, &st, display);
       close (fd);
       return NULL;
     }
 
-  data = g_byte_array_sized_new (MIN ((gsize) st.st_size, max_size) + 1);
+  /* Refused at once when it is already too large; while reading if it grows past the limit. */
+  if ((guint64) st.st_size > max_size)
+    {
+      set_too_large_error (error, max_size, display);
+      close (fd);
+      return NULL;
+    }
+
+  data = g_byte_array_sized_new ((gsize) st.st_size + 1);
   for (;;)
     {
       guint8 buffer[64 * 1024];
@@ -126,9 +158,7 @@ ml_file_read (const char   *path,
         break;
       if (data->len + (gsize) n > max_size)
         {
-          g_set_error (error, ML_ERROR, ML_ERROR_TOO_LARGE,
-                       _("“%s” is larger than %lu MB, the most MissionLab opens."),
-                       display, (unsigned long) (max_size / (1024 * 1024)));
+          set_too_large_error (error, max_size, display);
           close (fd);
           return NULL;
         }

@@ -534,3 +534,23 @@ ml_graph_export (MlProject      *project,
   return g_file_set_contents_full (path, data, length, G_FILE_SET_CONTENTS_CONSISTENT, 0666,
                                    error);
 }
+
+/**
+ * ml_graph_export_is_measure:
+ * @name: an attribute name
+ *
+ * Importers ignore the measures an export adds to the nodes: they are computed, not entered.
+ *
+ * Returns: whether the export writes a node measure called @name
+ */
+gboolean
+ml_graph_export_is_measure (const char *name)
+{
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (metric_attrs); i++)
+    if (strcmp (metric_attrs[i].name, name) == 0)
+      return TRUE;
+
+  return FALSE;
+}

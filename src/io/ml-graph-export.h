@@ -35,5 +35,6 @@ gboolean  ml_graph_export             (MlProject      *project,
                                        MlGraphFormat   format,
                                        const char     *path,
                                        GError        **error);
+gboolean  ml_graph_export_is_measure  (const char     *name);
 
 G_END_DECLS

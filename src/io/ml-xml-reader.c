@@ -4,8 +4,9 @@
  *
  * Reads a project from XML. libxml2 parses without network access, without loading or
  * expanding anything from a DTD (a DOCTYPE is refused outright), and within its default limits
- * on depth and sizes. Every problem becomes a diagnostic with its line; the project is returned
- * only when there is no error.
+ * on depth and sizes; the attributes of an element are counted before, and texts measured
+ * after. Every problem becomes a diagnostic with its line, up to MAX_ERRORS; the project is
+ * returned only when there is no error.
  */
 
 #define G_LOG_DOMAIN "ml-xml-reader"
@@ -13,6 +14,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <libxml/parserInternals.h>
 
 #include "ml-diagnostic.h"
 #include "ml-element-private.h"
@@ -26,12 +28,29 @@
                        XML_PARSE_NOBLANKS | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES | \
                        XML_PARSE_COMPACT)
 
+/* Past this many errors the rest of the file is not read: one mistake repeated a million times
+ * would otherwise make a million diagnostics, and a list no one reads.
+ */
+#define MAX_ERRORS 100
+
+/* libxml2 checks an element's attributes against each other, so a start tag with a hundred
+ * thousand of them takes minutes; MissionLab elements have a dozen at most.
+ */
+#define MAX_ATTRIBUTES 1000
+
+/* A name, a title or a description longer than this is not a mistake a user can make by hand,
+ * and would stall every widget that shows it.
+ */
+#define MAX_TEXT_LENGTH (1024 * 1024)
+
 typedef struct
 {
   MlProject *project;
   GPtrArray *diagnostics;
   gboolean   newer_minor;   /* unknown elements and attributes are kept, not refused */
   gboolean   has_doctype;
+  guint      n_errors;
+  xmlError   first_error;   /* libxml2's last error is often a consequence of the first */
 } Reader;
 
 static void G_GNUC_PRINTF (3, 4)
@@ -42,13 +61,40 @@ error_at (Reader     *reader,
 {
   g_autofree char *message = NULL;
   va_list args;
+  guint line = node != NULL ? (guint) xmlGetLineNo (node) : 0;
+
+  /* The first one past the limit is not listed, but says that the list stops there. */
+  if (++reader->n_errors > MAX_ERRORS)
+    {
+      if (reader->n_errors == MAX_ERRORS + 1)
+        ml_diagnostics_add (reader->diagnostics, ML_SEVERITY_ERROR, line,
+                            _("Too many problems: MissionLab stopped reading the file after %d."),
+                            MAX_ERRORS);
+      return;
+    }
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  ml_diagnostics_add (reader->diagnostics, ML_SEVERITY_ERROR,
-                      node != NULL ? (guint) xmlGetLineNo (node) : 0, "%s", message);
+  ml_diagnostics_add (reader->diagnostics, ML_SEVERITY_ERROR, line, "%s", message);
+}
+
+static gboolean
+gave_up (Reader *reader)
+{
+  return reader->n_errors > MAX_ERRORS;
+}
+
+static void
+keep_first_error (void     *data,
+                  xmlError *error)
+{
+  xmlParserCtxt *ctxt = data;
+  Reader *reader = ctxt->_private;
+
+  if (reader->first_error.code == XML_ERR_OK && error->level >= XML_ERR_ERROR)
+    xmlCopyError (error, &reader->first_error);
 }
 
 static void
@@ -91,7 +137,12 @@ static gboolean
 is_blank_text (const char *data,
                gsize       length)
 {
-  for (gsize i = 0; i < length; i++)
+  static const char bom[] = "\xef\xbb\xbf";
+  gsize i = 0;
+
+  if (length >= sizeof bom - 1 && memcmp (data, bom, sizeof bom - 1) == 0)
+    i = sizeof bom - 1;
+  for (; i < length; i++)
     if (!g_ascii_isspace (data[i]))
       return FALSE;
 
@@ -114,6 +165,16 @@ peek_content (xmlNode  *node,
   *copy = xmlNodeGetContent (node);
 
   return (const char *) *copy;
+}
+
+static void
+refuse_long_text (Reader     *reader,
+                  xmlNode    *node,
+                  const char *name,
+                  gsize       length)
+{
+  error_at (reader, node, _("“%s” is %lu bytes long; MissionLab accepts texts of at most %d bytes."),
+            name, (unsigned long) length, MAX_TEXT_LENGTH);
 }
 
 static void
@@ -198,6 +259,11 @@ read_text_field (Reader    *reader,
 
   content = peek_content (node, &copy);
   length = strlen (content);
+  if (length > MAX_TEXT_LENGTH)
+    {
+      refuse_long_text (reader, node, (const char *) node->name, length);
+      return;
+    }
   if (length > 0 && (g_ascii_isspace (content[0]) || g_ascii_isspace (content[length - 1])))
     {
       if (copy == NULL)
@@ -235,6 +301,11 @@ read_attribute (Reader    *reader,
     return;
 
   text = peek_content ((xmlNode *) attr, &copy);
+  if (strlen (text) > MAX_TEXT_LENGTH)
+    {
+      refuse_long_text (reader, node, name, strlen (text));
+      return;
+    }
   field = attr->ns == NULL ? ml_kind_lookup_field (kind, name, TRUE) : ML_NO_FIELD;
 
   if (attr->ns != NULL || (reader->newer_minor && field == ML_NO_FIELD))
@@ -311,7 +382,7 @@ read_children (Reader    *reader,
 {
   MlKind kind = ml_element_get_kind (element);
 
-  for (xmlNode *child = node->children; child != NULL; child = child->next)
+  for (xmlNode *child = node->children; child != NULL && !gave_up (reader); child = child->next)
     {
       const char *name = (const char *) child->name;
       MlField field;
@@ -332,7 +403,7 @@ read_children (Reader    *reader,
       else if (is_ours (child->ns) && ml_kind_lookup_container (name, kind))
         {
           keep_namespaces (element, child);
-          for (xmlNode *item = child->children; item != NULL; item = item->next)
+          for (xmlNode *item = child->children; item != NULL && !gave_up (reader); item = item->next)
             {
               if (item->type == XML_ELEMENT_NODE)
                 read_child_element (reader, element, item, name);
@@ -396,7 +467,7 @@ read_element (Reader  *reader,
 
   keep_namespaces (element, node);
   read_children (reader, element, node);
-  for (xmlAttr *attr = node->properties; attr != NULL; attr = attr->next)
+  for (xmlAttr *attr = node->properties; attr != NULL && !gave_up (reader); attr = attr->next)
     read_attribute (reader, element, node, attr);
 
   return g_steal_pointer (&element);
@@ -452,8 +523,10 @@ static void
 report_parse_error (Reader        *reader,
                     xmlParserCtxt *ctxt)
 {
-  const xmlError *xml_error = xmlCtxtGetLastError (ctxt);
+  const xmlError *xml_error = reader->first_error.code != XML_ERR_OK ? &reader->first_error
+                                                                      : xmlCtxtGetLastError (ctxt);
   g_autofree char *message = NULL;
+  guint line = 0;
 
   if (reader->has_doctype)
     {
@@ -464,15 +537,172 @@ report_parse_error (Reader        *reader,
 
   if (xml_error != NULL && xml_error->message != NULL)
     message = g_strstrip (g_strdup (xml_error->message));
+  if (xml_error != NULL && xml_error->line > 0)
+    line = (guint) xml_error->line;
 
   if (message != NULL && strstr (message, "UTF-8") != NULL)
-    ml_diagnostics_add (reader->diagnostics, ML_SEVERITY_ERROR, (guint) xml_error->line,
+    ml_diagnostics_add (reader->diagnostics, ML_SEVERITY_ERROR, line,
                         _("The file holds bytes that are not UTF-8 text; MissionLab files are UTF-8."));
+  else if (xml_error != NULL && xml_error->code == XML_ERR_DOCUMENT_EMPTY)
+    ml_diagnostics_add (reader->diagnostics, ML_SEVERITY_ERROR, line,
+                        _("This is not a MissionLab project: the file does not hold XML text. It may be another kind of file, or a compressed or damaged one."));
+  else if (xml_error != NULL && xml_error->code == XML_ERR_UNSUPPORTED_ENCODING &&
+           xml_error->str1 != NULL)
+    ml_diagnostics_add (reader->diagnostics, ML_SEVERITY_ERROR, line,
+                        _("The file is in the encoding “%s”, which MissionLab cannot read; save it as UTF-8."),
+                        xml_error->str1);
+  else if (xml_error != NULL && xml_error->code == XML_ERR_INVALID_CHAR)
+    ml_diagnostics_add (reader->diagnostics, ML_SEVERITY_ERROR, line,
+                        _("The file is not well-formed XML: it holds the character U+%04X, which XML does not allow."),
+                        (guint) xml_error->int1);
+  else if (message != NULL && g_str_has_prefix (message, "Excessive depth"))
+    ml_diagnostics_add (reader->diagnostics, ML_SEVERITY_ERROR, line,
+                        _("Elements are nested more than %d deep; a MissionLab project never needs that many levels."),
+                        xml_error->int1);
+  else if (message != NULL && (strstr (message, "too long") != NULL || strstr (message, "huge") != NULL))
+    ml_diagnostics_add (reader->diagnostics, ML_SEVERITY_ERROR, line,
+                        _("The file holds a text or a value of more than %d bytes; MissionLab accepts texts of at most %d bytes."),
+                        XML_MAX_TEXT_LENGTH, MAX_TEXT_LENGTH);
   else
-    ml_diagnostics_add (reader->diagnostics, ML_SEVERITY_ERROR,
-                        xml_error != NULL && xml_error->line > 0 ? (guint) xml_error->line : 0,
+    ml_diagnostics_add (reader->diagnostics, ML_SEVERITY_ERROR, line,
                         _("The file is not well-formed XML: %s"),
                         message != NULL ? message : _("it could not be parsed"));
+}
+
+/* What ends the comment, CDATA section or processing instruction that starts at @data, if one
+ * does: what they hold is not attributes.
+ */
+static const char *
+find_skipped_end (const char *data,
+                  gsize       length)
+{
+  static const struct { const char *start, *end; } skipped[] = {
+    { "<!--", "-->" }, { "<![CDATA[", "]]>" }, { "<?", "?>" },
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (skipped); k++)
+    {
+      gsize start_length = strlen (skipped[k].start);
+
+      if (length >= start_length && memcmp (data, skipped[k].start, start_length) == 0)
+        return skipped[k].end;
+    }
+
+  return NULL;
+}
+
+/* The index of the last byte of the first @end from @i on, counting the lines passed. */
+static gsize
+skip_to_end (const char *data,
+             gsize       length,
+             gsize       i,
+             const char *end,
+             guint      *line)
+{
+  gsize end_length = strlen (end);
+
+  for (; i + end_length <= length; i++)
+    {
+      if (memcmp (data + i, end, end_length) == 0)
+        return i + end_length - 1;
+      *line += data[i] == '\n';
+    }
+
+  return length;
+}
+
+/* The line of the first start tag with more than MAX_ATTRIBUTES attributes, or 0. A linear scan
+ * of the bytes, before libxml2 spends quadratic time on them. Quoted values, comments, CDATA
+ * sections and processing instructions are skipped; NUL bytes are not special, so the
+ * characters that matter are seen in UTF-16 too.
+ */
+static guint
+find_crowded_element (const char *data,
+                      gsize       length)
+{
+  guint line = 1;
+  guint n_attributes = 0;
+  gboolean in_tag = FALSE;
+  char quote = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+      const char *end;
+
+      if (c == '\n')
+        line++;
+      if (quote != 0)
+        {
+          if (c != quote)
+            continue;
+          quote = 0;
+          if (++n_attributes > MAX_ATTRIBUTES)
+            return line;
+        }
+      else if (in_tag)
+        {
+          if (c == '>')
+            in_tag = FALSE;
+          else if (c == '"' || c == '\'')
+            quote = c;
+        }
+      else if (c == '<' && (end = find_skipped_end (data + i, length - i)) != NULL)
+        {
+          i = skip_to_end (data, length, i + 1, end, &line);
+        }
+      else if (c == '<')
+        {
+          in_tag = TRUE;
+          n_attributes = 0;
+        }
+    }
+
+  return 0;
+}
+
+/* Parses the file and reads the project from it, adding every problem found to the reader. */
+static void
+parse_and_read (Reader     *reader,
+                const char *data,
+                gsize       length,
+                const char *filename)
+{
+  g_autoptr(xmlParserCtxt) ctxt = NULL;
+  g_autoptr(xmlDoc) doc = NULL;
+  xmlNode *root;
+
+  ctxt = xmlNewParserCtxt ();
+  if (ctxt == NULL)
+    g_error ("Out of memory creating an XML parser");
+  ctxt->_private = reader;
+  ctxt->sax->internalSubset = refuse_doctype;
+  ctxt->sax->serror = keep_first_error;
+
+  doc = xmlCtxtReadMemory (ctxt, data, (int) length, filename, NULL, PARSE_OPTIONS);
+  root = doc != NULL ? xmlDocGetRootElement (doc) : NULL;
+
+  if (doc == NULL || reader->has_doctype)
+    report_parse_error (reader, ctxt);
+  else if (root == NULL)
+    error_at (reader, NULL, _("The file holds no element."));
+  else if (root->ns == NULL)
+    error_at (reader, root, _("This is not a MissionLab project: its root element <%s> has no namespace; it should be <project xmlns=\"%s\">."),
+              (const char *) root->name, ML_FORMAT_NAMESPACE);
+  else if (!is_ours (root->ns))
+    error_at (reader, root, _("This is not a MissionLab project: its root element <%s> is in the namespace “%s”, not “%s”."),
+              (const char *) root->name, (const char *) root->ns->href, ML_FORMAT_NAMESPACE);
+  else if (strcmp ((const char *) root->name, "project") != 0)
+    error_at (reader, root, _("This is not a MissionLab project: its root element is <%s>, not <project>."),
+              (const char *) root->name);
+  else if (read_version (reader, root))
+    {
+      g_autoptr(MlElement) root_element = NULL;
+
+      root_element = read_element (reader, ML_KIND_PROJECT, root);
+    }
+
+  xmlResetError (&reader->first_error);
 }
 
 /**
@@ -493,12 +723,10 @@ ml_xml_read (const char  *data,
              GError     **error)
 {
   g_autoptr(GPtrArray) own_diagnostics = NULL;
-  g_autoptr(xmlParserCtxt) ctxt = NULL;
-  g_autoptr(xmlDoc) doc = NULL;
   g_autoptr(MlProject) project = ml_project_new ();
-  Reader reader = { project, diagnostics, FALSE, FALSE };
-  xmlNode *root;
+  Reader reader = { project, diagnostics };
   guint n_errors;
+  guint line;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
@@ -518,40 +746,24 @@ ml_xml_read (const char  *data,
       return NULL;
     }
 
-  ctxt = xmlNewParserCtxt ();
-  if (ctxt == NULL)
-    g_error ("Out of memory creating an XML parser");
-  ctxt->_private = &reader;
-  ctxt->sax->internalSubset = refuse_doctype;
-
-  doc = xmlCtxtReadMemory (ctxt, data, (int) length, filename, NULL, PARSE_OPTIONS);
-  root = doc != NULL ? xmlDocGetRootElement (doc) : NULL;
-
-  if (doc == NULL || reader.has_doctype)
-    report_parse_error (&reader, ctxt);
-  else if (root == NULL)
-    error_at (&reader, NULL, _("The file holds no element."));
-  else if (root->ns == NULL)
-    error_at (&reader, root, _("This is not a MissionLab project: its root element <%s> has no namespace; it should be <project xmlns=\"%s\">."),
-              (const char *) root->name, ML_FORMAT_NAMESPACE);
-  else if (!is_ours (root->ns))
-    error_at (&reader, root, _("This is not a MissionLab project: its root element <%s> is in the namespace “%s”, not “%s”."),
-              (const char *) root->name, (const char *) root->ns->href, ML_FORMAT_NAMESPACE);
-  else if (strcmp ((const char *) root->name, "project") != 0)
-    error_at (&reader, root, _("This is not a MissionLab project: its root element is <%s>, not <project>."),
-              (const char *) root->name);
-  else if (read_version (&reader, root))
-    {
-      g_autoptr(MlElement) root_element = NULL;
-
-      root_element = read_element (&reader, ML_KIND_PROJECT, root);
-    }
+  if ((line = find_crowded_element (data, length)) > 0)
+    ml_diagnostics_add (reader.diagnostics, ML_SEVERITY_ERROR, line,
+                        _("An element has more than %d attributes; MissionLab elements have a dozen at most."),
+                        MAX_ATTRIBUTES);
+  else
+    parse_and_read (&reader, data, length, filename);
 
   if (ml_diagnostics_count (reader.diagnostics, ML_SEVERITY_ERROR) == 0)
     ml_validate_project (project, reader.diagnostics);
   ml_diagnostics_sort (reader.diagnostics);
 
   n_errors = ml_diagnostics_count (reader.diagnostics, ML_SEVERITY_ERROR);
+  if (gave_up (&reader))
+    {
+      g_set_error (error, ML_ERROR, ML_ERROR_INVALID_PROJECT,
+                   _("The project has more than %d problems."), MAX_ERRORS);
+      return NULL;
+    }
   if (n_errors > 0)
     {
       g_set_error (error, ML_ERROR, ML_ERROR_INVALID_PROJECT,

@@ -23,7 +23,8 @@
 
 #define N_TYPES 10
 #define N_KINDS 6
-#define MAX_LABEL_CHARS 28
+/* How wide a name may be, in ems of its font: about 28 characters. */
+#define MAX_LABEL_EMS 15
 /* How strongly what lies outside the selection's ego network shows. */
 #define FADED_ALPHA 0.25
 
@@ -53,7 +54,8 @@ struct _MlGraphRenderer
 
   /* Borrowed: the caller keeps the layout alive while it is set. */
   MlLayout      *layout;
-  const MlStyle *style;
+  const MlStyle *style;      /* points to own_style */
+  MlStyle        own_style;  /* a copy: callers may pass styles they built */
 
   GArray        *edges;      /* Edge */
   gboolean       edges_valid;
@@ -156,21 +158,23 @@ get_kind_color (const MlStyle *style,
                 int            kind)
 {
   gboolean dark = is_dark (style);
-  gboolean projector = style->kind == ML_STYLE_PROJECTOR;
+  gboolean light_high_contrast = style->high_contrast && !dark;
 
   switch (kind)
     {
     case ML_RELATION_FUNDING:
-      return dark ? (MlColor) RGB (0x57e389) : projector ? (MlColor) RGB (0x0f5a34)
-                                                        : (MlColor) RGB (0x228833);
+      return dark ? (MlColor) RGB (0x57e389)
+                  : light_high_contrast ? (MlColor) RGB (0x0f5a34) : (MlColor) RGB (0x228833);
     case ML_RELATION_REPORTING:
-      return dark ? (MlColor) RGB (0x78aeed) : projector ? (MlColor) RGB (0x154a96)
-                                                        : (MlColor) RGB (0x3467b0);
+      return dark ? (MlColor) RGB (0x78aeed)
+                  : light_high_contrast ? (MlColor) RGB (0x154a96) : (MlColor) RGB (0x3467b0);
     case ML_RELATION_INFORMATION:
+      if (style->high_contrast)
+        return style->dim;
       return dark ? (MlColor) RGB (0x9a9996) : (MlColor) RGB (0x77767b);
     case ML_RELATION_PARTNERSHIP:
-      return dark ? (MlColor) RGB (0xdc8add) : projector ? (MlColor) RGB (0x613583)
-                                                        : (MlColor) RGB (0x9141ac);
+      return dark ? (MlColor) RGB (0xdc8add)
+                  : light_high_contrast ? (MlColor) RGB (0x613583) : (MlColor) RGB (0x9141ac);
     case ML_RELATION_CONFLICT:
       return style->critical;
     case ML_RELATION_COORDINATION:
@@ -228,6 +232,13 @@ apply_style (MlGraphRenderer *self)
   g_clear_object (&self->bold);
   self->body = ml_style_create_layout (self->pango, style->font_family, style->font_size,
                               PANGO_WEIGHT_NORMAL);
+  /* A longer name is elided; in the projector style it takes two lines first, as a room
+   * cannot point at a node to read the rest of its name.
+   */
+  pango_layout_set_width (self->body, (int) (style->font_size * MAX_LABEL_EMS * PANGO_SCALE));
+  pango_layout_set_wrap (self->body, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_ellipsize (self->body, PANGO_ELLIPSIZE_END);
+  pango_layout_set_height (self->body, style->kind == ML_STYLE_PROJECTOR ? -2 : -1);
   self->small = ml_style_create_layout (self->pango, style->font_family, style->small_font_size,
                                PANGO_WEIGHT_NORMAL);
   self->bold = ml_style_create_layout (self->pango, style->font_family, style->small_font_size,
@@ -278,22 +289,6 @@ show_layout (cairo_t       *cr,
   cairo_new_path (cr);
 }
 
-static char *
-elide_name (const char *name)
-{
-  g_autofree char *head = NULL;
-  const char *end;
-
-  if (name == NULL)
-    return g_strdup ("");
-  if (g_utf8_strlen (name, -1) <= MAX_LABEL_CHARS)
-    return g_strdup (name);
-  end = g_utf8_offset_to_pointer (name, MAX_LABEL_CHARS - 1);
-
-  head = g_strndup (name, end - name);
-
-  return g_strconcat (head, "…", NULL);
-}
 
 static void
 ensure_edges (MlGraphRenderer *self)
@@ -927,6 +922,7 @@ draw_labels (MlGraphRenderer       *self,
   double gap = MAX (2, style->line_width * 1.5);
   double halo = style->line_width * 3 + 2;
   double ring = MAX (3, style->line_width * 2.5) + MAX (1, style->line_width);
+  int max_lines = MAX (1, -pango_layout_get_height (self->body));
   Box legend;
 
   /* Names stay out of the legend box, which would hide them. */
@@ -962,7 +958,7 @@ draw_labels (MlGraphRenderer       *self,
       guint i = order[k].index;
       MlElement *node = ml_layout_get_node (self->layout, i);
       const char *name = ml_element_get_label (node);
-      g_autofree char *text = elide_name (name != NULL ? name : ml_element_get_id (node));
+      const char *text = name != NULL ? name : ml_element_get_id (node);
       const Box *d = &discs[i];
       double cx = d->x + d->width / 2, cy = d->y + d->height / 2;
       double width, height;
@@ -970,40 +966,45 @@ draw_labels (MlGraphRenderer       *self,
       Box *chosen = NULL;
       MlColor color = style->foreground;
 
-      set_text (self->body, text, &width, &height);
-      candidates[0] = (Box) { cx - width / 2, d->y + d->height + gap, width, height };
-      candidates[1] = (Box) { cx - width / 2, d->y - gap - height, width, height };
-      candidates[2] = (Box) { d->x + d->width + gap * 2, cy - height / 2, width, height };
-      candidates[3] = (Box) { d->x - gap * 2 - width, cy - height / 2, width, height };
+      /* A name with no room on two lines may find some on one, elided. */
+      for (int lines = max_lines; lines >= 1 && chosen == NULL; lines--)
+        {
+          pango_layout_set_height (self->body, -lines);
+          set_text (self->body, text, &width, &height);
+          candidates[0] = (Box) { cx - width / 2, d->y + d->height + gap, width, height };
+          candidates[1] = (Box) { cx - width / 2, d->y - gap - height, width, height };
+          candidates[2] = (Box) { d->x + d->width + gap * 2, cy - height / 2, width, height };
+          candidates[3] = (Box) { d->x - gap * 2 - width, cy - height / 2, width, height };
 
-      for (int pass = 0; pass < 2 && chosen == NULL; pass++)
-        for (guint c = 0; c < G_N_ELEMENTS (candidates) && chosen == NULL; c++)
-          {
-            Box *box = &candidates[c];
-            gboolean ok = box->x >= 0 && box->y >= 0 &&
-                          box->x + box->width <= viewport->width &&
-                          box->y + box->height <= viewport->height;
-
-            for (guint j = 0; ok && j < placed->len; j++)
-              ok = !boxes_overlap (box, &g_array_index (placed, Box, j));
-            /* The second pass lets a name touch a disc's rim, never its middle, nor the
-             * selection with its ring.
-             */
-            for (guint j = 0; ok && j < n; j++)
+          for (int pass = 0; pass < 2 && chosen == NULL; pass++)
+            for (guint c = 0; c < G_N_ELEMENTS (candidates) && chosen == NULL; c++)
               {
-                Box core = discs[j];
+                Box *box = &candidates[c];
+                gboolean ok = box->x >= 0 && box->y >= 0 &&
+                              box->x + box->width <= viewport->width &&
+                              box->y + box->height <= viewport->height;
 
-                if (pass == 1 && (gint) j != selected)
-                  core = (Box) { core.x + core.width / 4, core.y + core.height / 4,
-                                 core.width / 2, core.height / 2 };
-                else if ((gint) j == selected)
-                  core = (Box) { core.x - ring, core.y - ring, core.width + 2 * ring,
-                                 core.height + 2 * ring };
-                ok = j == i || !boxes_overlap (box, &core);
+                for (guint j = 0; ok && j < placed->len; j++)
+                  ok = !boxes_overlap (box, &g_array_index (placed, Box, j));
+                /* The second pass lets a name touch a disc's rim, never its middle, nor the
+                 * selection with its ring.
+                 */
+                for (guint j = 0; ok && j < n; j++)
+                  {
+                    Box core = discs[j];
+
+                    if (pass == 1 && (gint) j != selected)
+                      core = (Box) { core.x + core.width / 4, core.y + core.height / 4,
+                                     core.width / 2, core.height / 2 };
+                    else if ((gint) j == selected)
+                      core = (Box) { core.x - ring, core.y - ring, core.width + 2 * ring,
+                                     core.height + 2 * ring };
+                    ok = j == i || !boxes_overlap (box, &core);
+                  }
+                if (ok)
+                  chosen = box;
               }
-            if (ok)
-              chosen = box;
-          }
+        }
       if (chosen == NULL && (gint) i == selected)
         chosen = &candidates[0];
       if (chosen == NULL)
@@ -1016,6 +1017,7 @@ draw_labels (MlGraphRenderer       *self,
       show_layout (cr, self->body, round (chosen->x), round (chosen->y), &color,
                    &style->background, halo);
     }
+  pango_layout_set_height (self->body, -max_lines);
 }
 
 /* Callbacks and vfuncs */
@@ -1098,7 +1100,8 @@ ml_graph_renderer_new (MlProject     *project,
 
   self = g_object_new (ML_TYPE_GRAPH_RENDERER, NULL);
   self->project = g_object_ref (project);
-  self->style = style != NULL ? style : ml_style_get (ML_STYLE_SCREEN);
+  self->own_style = *(style != NULL ? style : ml_style_get (ML_STYLE_SCREEN));
+  self->style = &self->own_style;
   apply_style (self);
 
   return self;
@@ -1110,7 +1113,7 @@ ml_graph_renderer_set_style (MlGraphRenderer *self,
 {
   g_return_if_fail (ML_IS_GRAPH_RENDERER (self));
 
-  self->style = style != NULL ? style : ml_style_get (ML_STYLE_SCREEN);
+  self->own_style = *(style != NULL ? style : ml_style_get (ML_STYLE_SCREEN));
   apply_style (self);
 }
 

@@ -28,11 +28,13 @@ typedef struct
   double margin;
   double padding;
   double header_width;   /* the column of side names */
+  gboolean upright;      /* side names read upwards, in a narrow column */
   double header_height;  /* the row of stage names */
   double caption_height; /* the line under the grid that says what the shade means */
   double cell_width;
   double cell_height;
   double chip_height;
+  double chip_line;      /* what a second line of text adds to a chip */
   double chip_gap;
   double budget_height;
 } Grid;
@@ -86,10 +88,68 @@ get_text_width (PangoLayout *layout,
 {
   PangoRectangle logical;
 
+  pango_layout_set_width (layout, -1);
   pango_layout_set_text (layout, text, -1);
   pango_layout_get_extents (layout, NULL, &logical);
 
   return (double) logical.width / PANGO_SCALE;
+}
+
+/* Shows @text on one line of @layout, in a smaller font if that makes it fit into @width,
+ * down to @min_size pixels; what still does not fit is elided. The layout keeps its font.
+ */
+static void
+show_shrunk_text (cairo_t       *cr,
+                  PangoLayout   *layout,
+                  const char    *text,
+                  double         min_size,
+                  double         x,
+                  double         center_y,
+                  double         width,
+                  const MlColor *color)
+{
+  PangoFontDescription *original =
+    pango_font_description_copy (pango_layout_get_font_description (layout));
+  PangoFontDescription *font = pango_font_description_copy (original);
+  double size = (double) pango_font_description_get_size (original) / PANGO_SCALE;
+  double natural = get_text_width (layout, text);
+
+  if (natural > width && natural > 0)
+    {
+      pango_font_description_set_absolute_size (font, MAX (min_size, size * width / natural) *
+                                                        PANGO_SCALE);
+      pango_layout_set_font_description (layout, font);
+    }
+  ml_style_show_text (cr, layout, text, x, center_y, width, color);
+  pango_layout_set_font_description (layout, original);
+  pango_font_description_free (font);
+  pango_font_description_free (original);
+}
+
+/* The smallest type the names in the headers may shrink to: a little under the small font,
+ * 20 pixels in the projector style, the least that reads from the back of a room.
+ */
+static double
+get_min_header_size (const MlStyle *style)
+{
+  return style->small_font_size * 10 / 11;
+}
+
+/* Shows @text on one line of @layout when it fits into @width, else on up to two lines of
+ * @wrapped, a smaller font: stage names and gaps in narrow cells stay whole words.
+ */
+static void
+show_fitted_text (cairo_t       *cr,
+                  PangoLayout   *layout,
+                  PangoLayout   *wrapped,
+                  const char    *text,
+                  double         x,
+                  double         center_y,
+                  double         width,
+                  const MlColor *color)
+{
+  ml_style_show_text (cr, get_text_width (layout, text) <= width ? layout : wrapped, text, x,
+                      center_y, width, color);
 }
 
 static void
@@ -109,12 +169,19 @@ compute_grid (const MlStyle *style,
   grid->margin = style->font_size;
   grid->padding = style->font_size * 0.5;
   grid->header_width = MIN (widest + 2 * grid->padding, width * 0.25);
+  /* Where the names would take a sixth of the width, as in large type on a small screen,
+   * they read upwards and leave the cells room for the instruments' names.
+   */
+  grid->upright = grid->header_width > width / 6;
+  if (grid->upright)
+    grid->header_width = style->font_size * 1.4 + 2 * grid->padding;
   grid->header_height = style->font_size * 2.2;
   grid->caption_height = style->small_font_size * 2;
   grid->cell_width = MAX (0, (width - 2 * grid->margin - grid->header_width) / ML_N_STAGES);
   grid->cell_height = MAX (0, (height - 2 * grid->margin - grid->header_height
                                - grid->caption_height) / ML_N_SIDES);
   grid->chip_height = style->small_font_size * 1.6;
+  grid->chip_line = style->small_font_size * 1.2;
   grid->chip_gap = grid->padding * 0.5;
   grid->budget_height = style->small_font_size * 1.5;
 }
@@ -237,6 +304,7 @@ draw_chip (cairo_t       *cr,
            double         x,
            double         y,
            double         width,
+           double         height,
            ChipKind       kind)
 {
   double inset = grid->chip_height * 0.4;
@@ -246,14 +314,13 @@ draw_chip (cairo_t       *cr,
   const MlColor *ink = kind == CHIP_MORE ? &style->dim
                        : kind == CHIP_SELECTED ? &style->background : &style->foreground;
 
-  pill (cr, x, y, width, grid->chip_height);
+  pill (cr, x, y, width, height);
   ml_style_set_source (cr, fill);
   cairo_fill_preserve (cr);
   ml_style_set_source (cr, line);
   cairo_set_line_width (cr, style->line_width * (kind == CHIP_SELECTED ? 2 : 1));
   cairo_stroke (cr);
-  ml_style_show_text (cr, layout, text, x + inset, y + grid->chip_height / 2, width - 2 * inset,
-                      ink);
+  ml_style_show_text (cr, layout, text, x + inset, y + height / 2, width - 2 * inset, ink);
 }
 
 /* An empty cell is a gap in the mix: hatched, and said in words, in the warning colour. */
@@ -261,6 +328,7 @@ static void
 draw_gap (cairo_t       *cr,
           const MlStyle *style,
           PangoLayout   *layout,
+          PangoLayout   *wrapped,
           const Grid    *grid,
           const Rect    *cell)
 {
@@ -282,9 +350,11 @@ draw_gap (cairo_t       *cr,
   cairo_restore (cr);
 
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-  ml_style_show_text (cr, layout, _("No instrument"), cell->x + grid->padding,
-                      cell->y + cell->height / 2, cell->width - 2 * grid->padding, &style->critical);
+  pango_layout_set_alignment (wrapped, PANGO_ALIGN_CENTER);
+  show_fitted_text (cr, layout, wrapped, _("No instrument"), cell->x + grid->padding / 2,
+                    cell->y + cell->height / 2, cell->width - grid->padding, &style->critical);
   pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);
+  pango_layout_set_alignment (wrapped, PANGO_ALIGN_LEFT);
 }
 
 static void
@@ -316,23 +386,60 @@ draw_budgets (cairo_t       *cr,
 typedef struct
 {
   double x, y, width;   /* of the first chip */
+  double height;        /* of each chip */
+  gboolean two_lines;   /* whether names take two lines */
   guint  n_shown;       /* instruments shown as their own chip */
   gboolean more;        /* whether a "+N more" chip follows them */
 } Chips;
 
+static guint
+count_fitting (const Grid *grid,
+               double      room,
+               double      chip_height)
+{
+  return (guint) MAX (0, floor ((room + grid->chip_gap) / (chip_height + grid->chip_gap)));
+}
+
+/* Whether the name of one of @instruments is too long for one line of a chip @width wide. */
+static gboolean
+has_long_name (const Grid  *grid,
+               PangoLayout *layout,
+               GPtrArray   *instruments,
+               double       width)
+{
+  for (guint i = 0; i < instruments->len; i++)
+    if (get_text_width (layout, ml_element_get_label (g_ptr_array_index (instruments, i))) >
+        width - 2 * grid->chip_height * 0.4)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Names too long for a chip take two lines when every chip of the cell still fits, as in a
+ * cell of one or two instruments: fewer letters cut off, on a projector above all.
+ */
 static Chips
-arrange_chips (const Grid *grid,
-               const Rect *cell,
-               guint       n_instruments,
-               gboolean    has_budget)
+arrange_chips (const Grid  *grid,
+               PangoLayout *layout,
+               const Rect  *cell,
+               GPtrArray   *instruments,
+               gboolean     has_budget)
 {
   double chips_height = cell->height - 2 * grid->padding
                         - (has_budget ? grid->budget_height + grid->chip_gap : 0);
-  guint n_fit = (guint) MAX (0, floor ((chips_height + grid->chip_gap)
-                                       / (grid->chip_height + grid->chip_gap)));
+  guint n_instruments = instruments->len;
+  guint n_fit = count_fitting (grid, chips_height, grid->chip_height);
   Chips chips = { cell->x + grid->padding, cell->y + grid->padding,
-                  cell->width - 2 * grid->padding, 0, FALSE };
+                  cell->width - 2 * grid->padding, grid->chip_height, FALSE, 0, FALSE };
 
+  if (n_instruments > 0 &&
+      count_fitting (grid, chips_height, grid->chip_height + grid->chip_line) >= n_instruments &&
+      has_long_name (grid, layout, instruments, chips.width))
+    {
+      chips.height = grid->chip_height + grid->chip_line;
+      chips.two_lines = TRUE;
+      n_fit = n_instruments;
+    }
   chips.n_shown = n_instruments <= n_fit ? n_instruments : (n_fit > 0 ? n_fit - 1 : 0);
   chips.more = chips.n_shown < n_instruments && n_fit > 0;
 
@@ -343,7 +450,9 @@ static void
 draw_cell (cairo_t       *cr,
            const MlStyle *style,
            PangoLayout   *chip_layout,
+           PangoLayout   *wrapped_chip_layout,
            PangoLayout   *gap_layout,
+           PangoLayout   *wrapped_gap_layout,
            const Grid    *grid,
            const Scale   *scale,
            MlPolicyMix   *mix,
@@ -355,7 +464,7 @@ draw_cell (cairo_t       *cr,
   GArray *budgets = ml_policy_mix_get_budgets (mix, side, stage);
   Rect cell = get_cell_rect (grid, side, stage);
   double share = get_share (scale, budgets);
-  Chips chips = arrange_chips (grid, &cell, instruments->len, budgets->len > 0);
+  Chips chips = arrange_chips (grid, chip_layout, &cell, instruments, budgets->len > 0);
   double y = chips.y;
 
   if (share > 0)
@@ -369,21 +478,23 @@ draw_cell (cairo_t       *cr,
     }
 
   if (instruments->len == 0)
-    draw_gap (cr, style, gap_layout, grid, &cell);
+    draw_gap (cr, style, gap_layout, wrapped_gap_layout, grid, &cell);
 
   for (guint i = 0; i < chips.n_shown; i++)
     {
       MlElement *instrument = g_ptr_array_index (instruments, i);
 
-      draw_chip (cr, style, chip_layout, grid, ml_element_get_label (instrument),
-                 chips.x, y, chips.width, instrument == selected ? CHIP_SELECTED : CHIP_PLAIN);
-      y += grid->chip_height + grid->chip_gap;
+      draw_chip (cr, style, chips.two_lines ? wrapped_chip_layout : chip_layout, grid,
+                 ml_element_get_label (instrument), chips.x, y, chips.width, chips.height,
+                 instrument == selected ? CHIP_SELECTED : CHIP_PLAIN);
+      y += chips.height + grid->chip_gap;
     }
   if (chips.more)
     {
       g_autofree char *more = g_strdup_printf (_("+%u more"), instruments->len - chips.n_shown);
 
-      draw_chip (cr, style, chip_layout, grid, more, chips.x, y, chips.width, CHIP_MORE);
+      draw_chip (cr, style, chip_layout, grid, more, chips.x, y, chips.width, grid->chip_height,
+                 CHIP_MORE);
     }
 
   if (budgets->len > 0)
@@ -396,23 +507,40 @@ draw_headers (cairo_t       *cr,
               PangoLayout   *layout,
               const Grid    *grid)
 {
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
   for (guint stage = 0; stage < ML_N_STAGES; stage++)
     {
       Rect cell = get_cell_rect (grid, 0, stage);
 
-      pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-      ml_style_show_text (cr, layout, get_stage_label (stage), cell.x + grid->padding,
-                          grid->margin + grid->header_height / 2, cell.width - 2 * grid->padding,
-                          &style->foreground);
+      show_shrunk_text (cr, layout, get_stage_label (stage), get_min_header_size (style),
+                        cell.x + grid->padding / 2, grid->margin + grid->header_height / 2,
+                        cell.width - grid->padding, &style->foreground);
     }
   pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);
   for (guint side = 0; side < ML_N_SIDES; side++)
     {
       Rect cell = get_cell_rect (grid, side, 0);
 
-      ml_style_show_text (cr, layout, get_side_label (side), grid->margin + grid->padding,
-                          cell.y + cell.height / 2, grid->header_width - 2 * grid->padding,
-                          &style->foreground);
+      if (!grid->upright)
+        {
+          ml_style_show_text (cr, layout, get_side_label (side), grid->margin + grid->padding,
+                              cell.y + cell.height / 2, grid->header_width - 2 * grid->padding,
+                              &style->foreground);
+          continue;
+        }
+      /* Turned a quarter to the left about the middle of the column: the text's line runs
+       * up the side of the row, centred on it.
+       */
+      cairo_save (cr);
+      cairo_translate (cr, grid->margin + grid->header_width / 2, cell.y + cell.height);
+      cairo_rotate (cr, -G_PI / 2);
+      pango_cairo_update_layout (cr, layout);
+      pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+      show_shrunk_text (cr, layout, get_side_label (side), get_min_header_size (style),
+                        grid->padding / 2, 0, cell.height - grid->padding, &style->foreground);
+      pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);
+      cairo_restore (cr);
+      pango_cairo_update_layout (cr, layout);
     }
 }
 
@@ -473,10 +601,26 @@ draw_caption (cairo_t       *cr,
 typedef struct
 {
   PangoLayout *header_layout;
+  PangoLayout *wrapped_header_layout;  /* two lines of the small font, bold */
   PangoLayout *chip_layout;
+  PangoLayout *wrapped_chip_layout;    /* two lines */
   PangoLayout *gap_layout;
   Grid         grid;
 } Painter;
+
+static PangoLayout *
+create_wrapped_layout (PangoContext  *context,
+                       const MlStyle *style,
+                       PangoWeight    weight)
+{
+  PangoLayout *layout = ml_style_create_layout (context, style->font_family,
+                                                style->small_font_size, weight);
+
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_height (layout, -2);
+
+  return layout;
+}
 
 static void
 painter_init (Painter       *painter,
@@ -492,6 +636,8 @@ painter_init (Painter       *painter,
                                                  style->small_font_size, PANGO_WEIGHT_NORMAL);
   painter->gap_layout = ml_style_create_layout (context, style->font_family, style->font_size,
                                                 PANGO_WEIGHT_BOLD);
+  painter->wrapped_header_layout = create_wrapped_layout (context, style, PANGO_WEIGHT_BOLD);
+  painter->wrapped_chip_layout = create_wrapped_layout (context, style, PANGO_WEIGHT_NORMAL);
   /* The layouts keep the context alive. */
   g_object_unref (context);
 
@@ -504,6 +650,8 @@ painter_clear (Painter *painter)
   g_clear_object (&painter->header_layout);
   g_clear_object (&painter->chip_layout);
   g_clear_object (&painter->gap_layout);
+  g_clear_object (&painter->wrapped_header_layout);
+  g_clear_object (&painter->wrapped_chip_layout);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Painter, painter_clear)
@@ -546,8 +694,9 @@ ml_mix_renderer_draw (MlPolicyMix   *mix,
 
   for (guint side = 0; side < ML_N_SIDES; side++)
     for (guint stage = 0; stage < ML_N_STAGES; stage++)
-      draw_cell (cr, style, painter.chip_layout, painter.gap_layout, &painter.grid, &scale, mix,
-                 selected, side, stage);
+      draw_cell (cr, style, painter.chip_layout, painter.wrapped_chip_layout, painter.gap_layout,
+                 painter.wrapped_header_layout, &painter.grid, &scale, mix, selected, side,
+                 stage);
 
   draw_lines (cr, style, &painter.grid);
   draw_headers (cr, style, painter.header_layout, &painter.grid);
@@ -606,14 +755,14 @@ ml_mix_renderer_pick (MlPolicyMix   *mix,
   hit->stage = (MlStage) column;
   instruments = ml_policy_mix_get_instruments (mix, hit->side, hit->stage);
   cell = get_cell_rect (grid, hit->side, hit->stage);
-  chips = arrange_chips (grid, &cell, instruments->len,
+  chips = arrange_chips (grid, painter.chip_layout, &cell, instruments,
                          ml_policy_mix_get_budgets (mix, hit->side, hit->stage)->len > 0);
 
   offset = y - chips.y;
   if (x < chips.x || x > chips.x + chips.width || offset < 0)
     return TRUE;
-  index = (guint) (offset / (grid->chip_height + grid->chip_gap));
-  if (index < chips.n_shown && offset - index * (grid->chip_height + grid->chip_gap) <= grid->chip_height)
+  index = (guint) (offset / (chips.height + grid->chip_gap));
+  if (index < chips.n_shown && offset - index * (chips.height + grid->chip_gap) <= chips.height)
     hit->instrument = g_ptr_array_index (instruments, index);
 
   return TRUE;

@@ -23,6 +23,8 @@ G_BEGIN_DECLS
 #define ML_REPORT_BODY_SIZE 10.0
 #define ML_REPORT_HEADING_SIZE 20.0
 #define ML_REPORT_SUBHEADING_SIZE 13.0
+/* The room a heading needs below it to stay on its page: itself and a few lines. */
+#define ML_REPORT_HEADING_KEEP (ML_REPORT_SUBHEADING_SIZE * 1.5 + ML_REPORT_BODY_SIZE * 5)
 
 typedef enum
 {
@@ -50,6 +52,8 @@ typedef struct
 } MlReport;
 
 typedef void (*MlReportSectionFunc) (MlReport *report);
+typedef void (*MlReportBlockFunc)   (MlReport *report,
+                                     gpointer  user_data);
 
 /* ml-report.c */
 const char  *ml_report_section_title (MlReportSection  section);
@@ -58,6 +62,9 @@ void         ml_report_begin_section (MlReport        *report,
                                       MlReportSection  section);
 double       ml_report_content_width (void);
 double       ml_report_bottom        (void);
+double       ml_report_measure       (MlReport          *report,
+                                      MlReportBlockFunc  draw,
+                                      gpointer           user_data);
 gboolean     ml_report_ensure        (MlReport        *report,
                                       double           height);
 PangoLayout *ml_report_create_layout (MlReport        *report,

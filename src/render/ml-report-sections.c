@@ -238,16 +238,49 @@ ml_report_draw_roadmap (MlReport *report)
   report->y = ml_report_bottom ();
 }
 
-/* What is left of the page for a chart, or a new page when that is too little. */
-static void
+/* What the text under a chart may take of its page, rather than be alone on a page of its own
+ * after a chart that takes the whole of one.
+ */
+#define MAX_TEXT_UNDER_CHART 0.4
+
+/* What is left of the page for a chart, or a new page when that is too little; with room at
+ * the bottom for the text that follows it when that text is short, so that it stays on the
+ * chart's page. Returns whether it does.
+ */
+static gboolean
 get_chart_area (MlReport          *report,
-                cairo_rectangle_t *area)
+                cairo_rectangle_t *area,
+                MlReportBlockFunc  draw_text,
+                gpointer           user_data)
 {
+  /* The text's heading keeps a line of space above it when it is not at the top, and the
+   * room for a few lines below it.
+   */
+  double text = MAX (ml_report_measure (report, draw_text, user_data), ML_REPORT_HEADING_KEEP) +
+                ML_REPORT_BODY_SIZE;
+
   ml_report_ensure (report, MIN_CHART_HEIGHT);
   area->x = ML_REPORT_MARGIN;
   area->y = report->y;
   area->width = ml_report_content_width ();
   area->height = ml_report_bottom () - report->y;
+  if (text > area->height * MAX_TEXT_UNDER_CHART || area->height - text < MIN_CHART_HEIGHT)
+    return FALSE;
+  area->height -= text;
+
+  return TRUE;
+}
+
+/* After a chart in @area: the text goes under it, or on the next page. */
+static void
+end_chart (MlReport                *report,
+           const cairo_rectangle_t *area,
+           gboolean                 text_below)
+{
+  if (text_below)
+    report->y = area->y + area->height;
+  else
+    ml_report_new_page (report);
 }
 
 static char *
@@ -259,7 +292,8 @@ join_names (GPtrArray *names)
 }
 
 static void
-draw_network_metrics (MlReport *report)
+draw_network_metrics (MlReport *report,
+                      gpointer  user_data)
 {
   g_autoptr(MlGraphMetrics) metrics = ml_graph_metrics_compute (report->project);
   const MlNetworkMetrics *network = ml_graph_metrics_get_network (metrics);
@@ -309,6 +343,7 @@ ml_report_draw_stakeholders (MlReport *report)
   g_autoptr(MlGraphRenderer) renderer = NULL;
   MlGraphViewport viewport;
   cairo_rectangle_t area;
+  gboolean below;
 
   ml_report_begin_section (report, ML_REPORT_STAKEHOLDERS);
   if (stakeholders->len == 0)
@@ -320,7 +355,7 @@ ml_report_draw_stakeholders (MlReport *report)
   layout = ml_map_export_create_layout (report->project, ML_LAYOUT_FORCE);
   renderer = ml_graph_renderer_new (report->project, report->style);
   ml_graph_renderer_set_layout (renderer, layout);
-  get_chart_area (report, &area);
+  below = get_chart_area (report, &area, draw_network_metrics, NULL);
   ml_graph_viewport_fit (&viewport, layout, (int) area.width, (int) area.height);
 
   cairo_save (report->cr);
@@ -330,36 +365,18 @@ ml_report_draw_stakeholders (MlReport *report)
   ml_graph_renderer_draw (renderer, report->cr, &viewport);
   cairo_restore (report->cr);
 
-  ml_report_new_page (report);
-  draw_network_metrics (report);
+  end_chart (report, &area, below);
+  draw_network_metrics (report, NULL);
 }
 
-void
-ml_report_draw_mix (MlReport *report)
+static void
+draw_mix_findings (MlReport *report,
+                   gpointer  user_data)
 {
-  g_autoptr(MlPolicyMix) mix = ml_policy_mix_compute (report->project);
-  g_autoptr(GPtrArray) instruments = ml_project_collect (report->project, ML_KIND_INSTRUMENT);
+  MlPolicyMix *mix = user_data;
   g_autofree char *conversion = ml_policy_mix_dup_conversion (mix);
   GPtrArray *findings = ml_policy_mix_get_findings (mix);
-  cairo_rectangle_t area;
 
-  ml_report_begin_section (report, ML_REPORT_MIX);
-  /* Without instruments the matrix would be all gaps: the findings say so in words. */
-  if (instruments->len == 0)
-    {
-      draw_empty (report, _("The project has no policy instruments yet."));
-    }
-  else
-    {
-      get_chart_area (report, &area);
-      cairo_save (report->cr);
-      cairo_translate (report->cr, area.x, area.y);
-      cairo_rectangle (report->cr, 0, 0, area.width, area.height);
-      cairo_clip (report->cr);
-      ml_mix_renderer_draw (mix, report->style, NULL, report->cr, area.width, area.height);
-      cairo_restore (report->cr);
-      ml_report_new_page (report);
-    }
   ml_report_heading (report, _("Findings"));
   if (conversion != NULL)
     {
@@ -371,4 +388,32 @@ ml_report_draw_mix (MlReport *report)
     draw_bullet (report, ((const MlFinding *) g_ptr_array_index (findings, i))->message);
   if (findings->len == 0)
     draw_empty (report, _("No findings: the mix shows no gaps or imbalances."));
+}
+
+void
+ml_report_draw_mix (MlReport *report)
+{
+  g_autoptr(MlPolicyMix) mix = ml_policy_mix_compute (report->project);
+  g_autoptr(GPtrArray) instruments = ml_project_collect (report->project, ML_KIND_INSTRUMENT);
+  cairo_rectangle_t area;
+  gboolean below;
+
+  ml_report_begin_section (report, ML_REPORT_MIX);
+  /* Without instruments the matrix would be all gaps: the findings say so in words. */
+  if (instruments->len == 0)
+    {
+      draw_empty (report, _("The project has no policy instruments yet."));
+    }
+  else
+    {
+      below = get_chart_area (report, &area, draw_mix_findings, mix);
+      cairo_save (report->cr);
+      cairo_translate (report->cr, area.x, area.y);
+      cairo_rectangle (report->cr, 0, 0, area.width, area.height);
+      cairo_clip (report->cr);
+      ml_mix_renderer_draw (mix, report->style, NULL, report->cr, area.width, area.height);
+      cairo_restore (report->cr);
+      end_chart (report, &area, below);
+    }
+  draw_mix_findings (report, mix);
 }

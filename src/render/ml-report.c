@@ -141,6 +141,29 @@ ml_report_new_page (MlReport *report)
   report->y = ML_REPORT_MARGIN;
 }
 
+/* The height @draw takes from the top of a page, drawn on a scratch page that is thrown
+ * away; G_MAXDOUBLE for a block that would not fit on one page.
+ */
+double
+ml_report_measure (MlReport          *report,
+                   MlReportBlockFunc  draw,
+                   gpointer           user_data)
+{
+  MlReport scratch = *report;
+  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  double height;
+
+  scratch.cr = cairo_create (surface);
+  scratch.page = 1;
+  scratch.y = ML_REPORT_MARGIN;
+  draw (&scratch, user_data);
+  height = scratch.page == 1 ? scratch.y - ML_REPORT_MARGIN : G_MAXDOUBLE;
+  cairo_destroy (scratch.cr);
+  cairo_surface_destroy (surface);
+
+  return height;
+}
+
 /* Starts a new page only if fewer than @height points are left on this one; a block taller
  * than a page gets a fresh page of its own. Returns whether it started one.
  */
@@ -244,7 +267,7 @@ void
 ml_report_heading (MlReport   *report,
                    const char *text)
 {
-  ml_report_ensure (report, ML_REPORT_SUBHEADING_SIZE * 1.5 + ML_REPORT_BODY_SIZE * 5);
+  ml_report_ensure (report, ML_REPORT_HEADING_KEEP);
   if (report->y > ML_REPORT_MARGIN)
     ml_report_space (report, ML_REPORT_BODY_SIZE);
   ml_report_text (report, text, ML_REPORT_SUBHEADING_SIZE, PANGO_WEIGHT_BOLD, 0, NULL);

@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The four looks of the renderers. Screen colours are GNOME's palette, as in Adwaita; the
+ * The looks of the renderers. Screen colours are GNOME's palette, as in Adwaita; the
  * projector look is made for the back of a room, where projectors wash out pale colours and
  * thin lines: large type, thick lines, and every colour used for text, arrows and outlines
  * reaches the WCAG AAA contrast of 7:1 against the background (tests/test-render.c checks
@@ -21,18 +21,48 @@
 /* Fontconfig takes the first family installed: Cantarell on GNOME, else Noto or DejaVu. */
 #define FONT_FAMILY "Cantarell, Noto Sans, DejaVu Sans, sans-serif"
 
+/* Type and rows for a screen at arm's length. */
+#define SCREEN_SIZES \
+    .font_family = FONT_FAMILY, \
+    .font_size = 14, \
+    .small_font_size = 12, \
+    .row_height = 34, \
+    .header_width = 280
+
 #define RGB(hex) \
   { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0, 1.0 }
+
+/* Black on white: a projector shows white as its brightest light, so the room can read it
+ * even with the lights on. Fills that carry text are either dark (white text) or light
+ * (black text), never mid-tones. The desktop's high-contrast setting gets the same colours.
+ */
+#define HIGH_CONTRAST_LIGHT_COLOURS \
+    .background = RGB (0xffffff), \
+    .foreground = RGB (0x000000), \
+    .dim = RGB (0x3d3846), \
+    .grid = RGB (0xc0bfbc), \
+    .lane = RGB (0xeeeeec), \
+    .accent = RGB (0x613583), \
+    .critical = RGB (0xa51d2d), \
+    .status = { \
+      [ML_STATUS_PLANNED] = RGB (0x3d4f66), \
+      [ML_STATUS_ACTIVE] = RGB (0x154a96), \
+      [ML_STATUS_AT_RISK] = RGB (0xf5c211), \
+      [ML_STATUS_STOPPED] = RGB (0x55535b), \
+      [ML_STATUS_DONE] = RGB (0x0f5a34), \
+    }, \
+    .outcome = { \
+      [ML_OUTCOME_PENDING] = RGB (0x55535b), \
+      [ML_OUTCOME_CONTINUE] = RGB (0x0f5a34), \
+      [ML_OUTCOME_PIVOT] = RGB (0x8a3c00), \
+      [ML_OUTCOME_STOP] = RGB (0xa51d2d), \
+    },
 
 static const MlStyle styles[] = {
   [ML_STYLE_SCREEN] = {
     .kind = ML_STYLE_SCREEN,
-    .font_family = FONT_FAMILY,
-    .font_size = 14,
-    .small_font_size = 12,
+    SCREEN_SIZES,
     .line_width = 1,
-    .row_height = 34,
-    .header_width = 280,
     .background = RGB (0xffffff),
     .foreground = RGB (0x1e1e1e),
     .dim = RGB (0x5e5c64),
@@ -56,12 +86,8 @@ static const MlStyle styles[] = {
   },
   [ML_STYLE_SCREEN_DARK] = {
     .kind = ML_STYLE_SCREEN_DARK,
-    .font_family = FONT_FAMILY,
-    .font_size = 14,
-    .small_font_size = 12,
+    SCREEN_SIZES,
     .line_width = 1,
-    .row_height = 34,
-    .header_width = 280,
     .background = RGB (0x1e1e1e),
     .foreground = RGB (0xffffff),
     .dim = RGB (0xc0bfbc),
@@ -83,38 +109,16 @@ static const MlStyle styles[] = {
       [ML_OUTCOME_STOP] = RGB (0xf66151),
     },
   },
-  /* Black on white: a projector shows white as its brightest light, so the room can read it
-   * even with the lights on. Fills that carry text are either dark (white text) or light
-   * (black text), never mid-tones.
-   */
   [ML_STYLE_PROJECTOR] = {
     .kind = ML_STYLE_PROJECTOR,
+    .high_contrast = TRUE,
     .font_family = FONT_FAMILY,
     .font_size = 26,
     .small_font_size = 22,
     .line_width = 3,
     .row_height = 58,
     .header_width = 440,
-    .background = RGB (0xffffff),
-    .foreground = RGB (0x000000),
-    .dim = RGB (0x3d3846),
-    .grid = RGB (0xc0bfbc),
-    .lane = RGB (0xeeeeec),
-    .accent = RGB (0x613583),
-    .critical = RGB (0xa51d2d),
-    .status = {
-      [ML_STATUS_PLANNED] = RGB (0x3d4f66),
-      [ML_STATUS_ACTIVE] = RGB (0x154a96),
-      [ML_STATUS_AT_RISK] = RGB (0xf5c211),
-      [ML_STATUS_STOPPED] = RGB (0x55535b),
-      [ML_STATUS_DONE] = RGB (0x0f5a34),
-    },
-    .outcome = {
-      [ML_OUTCOME_PENDING] = RGB (0x55535b),
-      [ML_OUTCOME_CONTINUE] = RGB (0x0f5a34),
-      [ML_OUTCOME_PIVOT] = RGB (0x8a3c00),
-      [ML_OUTCOME_STOP] = RGB (0xa51d2d),
-    },
+    HIGH_CONTRAST_LIGHT_COLOURS
   },
   /* Sizes in points: 8 pt names stay legible on A4 at arm's length. */
   [ML_STYLE_PRINT] = {
@@ -144,6 +148,42 @@ static const MlStyle styles[] = {
       [ML_OUTCOME_CONTINUE] = RGB (0x26a269),
       [ML_OUTCOME_PIVOT] = RGB (0xe66100),
       [ML_OUTCOME_STOP] = RGB (0xc01c28),
+    },
+  },
+  /* The desktop's high-contrast setting: the projector's colours at screen sizes, lines a
+   * little heavier; and their counterpart on black, where fills that carry text are light.
+   */
+  [ML_STYLE_HIGH_CONTRAST] = {
+    .kind = ML_STYLE_HIGH_CONTRAST,
+    .high_contrast = TRUE,
+    SCREEN_SIZES,
+    .line_width = 2,
+    HIGH_CONTRAST_LIGHT_COLOURS
+  },
+  [ML_STYLE_HIGH_CONTRAST_DARK] = {
+    .kind = ML_STYLE_HIGH_CONTRAST_DARK,
+    .high_contrast = TRUE,
+    SCREEN_SIZES,
+    .line_width = 2,
+    .background = RGB (0x000000),
+    .foreground = RGB (0xffffff),
+    .dim = RGB (0xdeddda),
+    .grid = RGB (0x5e5c64),
+    .lane = RGB (0x1a1a1a),
+    .accent = RGB (0x99c1f1),
+    .critical = RGB (0xff7b63),
+    .status = {
+      [ML_STATUS_PLANNED] = RGB (0xc0bfbc),
+      [ML_STATUS_ACTIVE] = RGB (0x62a0ea),
+      [ML_STATUS_AT_RISK] = RGB (0xf8e45c),
+      [ML_STATUS_STOPPED] = RGB (0x9a9996),
+      [ML_STATUS_DONE] = RGB (0x8ff0a4),
+    },
+    .outcome = {
+      [ML_OUTCOME_PENDING] = RGB (0xc0bfbc),
+      [ML_OUTCOME_CONTINUE] = RGB (0x8ff0a4),
+      [ML_OUTCOME_PIVOT] = RGB (0xffa348),
+      [ML_OUTCOME_STOP] = RGB (0xff7b63),
     },
   },
 };
@@ -176,9 +216,35 @@ get_luminance (const MlColor *color)
 const MlStyle *
 ml_style_get (MlStyleKind kind)
 {
-  g_return_val_if_fail (kind <= ML_STYLE_PRINT, &styles[ML_STYLE_SCREEN]);
+  g_return_val_if_fail (kind < G_N_ELEMENTS (styles), &styles[ML_STYLE_SCREEN]);
 
   return &styles[kind];
+}
+
+/**
+ * ml_style_scale_text:
+ * @style: a style
+ * @scale: how much larger text should be, as the desktop's large-text setting asks
+ *
+ * Type and what is measured in lines of type (rows, the name column) grow by @scale; lines
+ * and colours stay.
+ *
+ * Returns: a copy of @style with larger (or smaller) text
+ */
+MlStyle
+ml_style_scale_text (const MlStyle *style,
+                     double         scale)
+{
+  MlStyle scaled = *style;
+
+  g_return_val_if_fail (scale > 0, scaled);
+
+  scaled.font_size *= scale;
+  scaled.small_font_size *= scale;
+  scaled.row_height = round (style->row_height * scale);
+  scaled.header_width = round (style->header_width * scale);
+
+  return scaled;
 }
 
 /**

@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * How the renderers draw: colours, type sizes and line widths for the screen (light and dark),
- * a projector in a room (large type, thick lines, WCAG AAA contrast) and print.
+ * a projector in a room (large type, thick lines, WCAG AAA contrast), print, and the desktop's
+ * high-contrast setting (the projector's contrast at screen sizes, light or dark).
  */
 
 #pragma once
@@ -22,6 +23,8 @@ typedef enum
   ML_STYLE_SCREEN_DARK,
   ML_STYLE_PROJECTOR,
   ML_STYLE_PRINT,
+  ML_STYLE_HIGH_CONTRAST,
+  ML_STYLE_HIGH_CONTRAST_DARK,
 } MlStyleKind;
 
 typedef struct
@@ -32,6 +35,7 @@ typedef struct
 typedef struct
 {
   MlStyleKind kind;
+  gboolean    high_contrast;    /* every colour of text and lines reaches 7:1 */
   const char *font_family;
   double      font_size;        /* body text, in pixels (points for print, the PDF unit) */
   double      small_font_size;  /* axis ticks, captions */
@@ -50,6 +54,8 @@ typedef struct
 } MlStyle;
 
 const MlStyle *ml_style_get              (MlStyleKind     kind);
+MlStyle        ml_style_scale_text       (const MlStyle  *style,
+                                          double          scale);
 gboolean       ml_style_kind_from_string (const char     *name,
                                           gboolean        dark,
                                           MlStyleKind    *kind);

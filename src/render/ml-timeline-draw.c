@@ -40,6 +40,7 @@ typedef struct
   MlTimeUnit                tick_unit;    /* the axis's lower tier */
   MlTimeUnit                span_unit;    /* its upper tier */
   gboolean                  tick_labels;  /* whether the ticks are labelled */
+  MlTimeLabel               tick_form;    /* how: in full, or years in two digits */
 } Frame;
 
 typedef enum
@@ -302,24 +303,29 @@ choose_units (Frame *frame)
 
   /* Years under "2020s" would say little: the years go on the upper tier instead, over
    * unlabelled quarters like the marks of a ruler, in two digits if need be; decades
-   * likewise over years.
+   * likewise over years. A year must have room for its label within the padding that
+   * draw_span_label() keeps, or the axis would show no year at all.
    */
   frame->tick_labels = finest < ML_TIME_UNIT_YEAR;
+  frame->tick_form = ML_TIME_LABEL_TICK;
   if (frame->tick_labels)
     {
       frame->tick_unit = finest;
       frame->span_unit = ml_time_unit_parent (finest);
     }
   else if (ml_time_unit_min_days (ML_TIME_UNIT_YEAR) * frame->viewport->day_width >=
-           self->short_year_width + margin)
+           self->short_year_width + 2 * frame->padding)
     {
       frame->span_unit = ML_TIME_UNIT_YEAR;
       frame->tick_unit = ML_TIME_UNIT_QUARTER;
     }
   else
     {
+      /* Under a decade the years still say which is which, in two digits where they fit. */
       frame->span_unit = ML_TIME_UNIT_DECADE;
       frame->tick_unit = ML_TIME_UNIT_YEAR;
+      frame->tick_labels = TRUE;
+      frame->tick_form = ML_TIME_LABEL_SHORT;
     }
 }
 
@@ -1144,14 +1150,16 @@ draw_header_column (const Frame *frame)
           gboolean expanded = !g_hash_table_contains (self->collapsed, row->element);
 
           draw_disclosure (cr, pad, cy, triangle, expanded, &style->dim);
-          show_text (cr, self->bold, label_of (row->element), indent - style->font_size * 0.4,
-                     cy, frame->header_width - indent + style->font_size * 0.4 - pad,
-                     &style->foreground);
+          show_layout (cr, ml_timeline_renderer_layout_name (self, label_of (row->element), TRUE,
+                                                             frame->header_width - indent +
+                                                             style->font_size * 0.4 - pad),
+                       indent - style->font_size * 0.4, cy, 0, &style->foreground);
         }
       else
         {
-          show_text (cr, self->body, label_of (row->element), indent, cy,
-                     frame->header_width - indent - pad, &style->foreground);
+          show_layout (cr, ml_timeline_renderer_layout_name (self, label_of (row->element), FALSE,
+                                                             frame->header_width - indent - pad),
+                       indent, cy, 0, &style->foreground);
         }
     }
   cairo_restore (cr);
@@ -1216,6 +1224,26 @@ choose_span_form (const Frame *frame)
   return ML_TIME_LABEL_LONG;
 }
 
+/* Where the today tag goes on the lower tier of the axis, if today is in view. */
+static gboolean
+get_today_tag (const Frame *frame,
+               double      *left,
+               double      *width)
+{
+  MlTimelineRenderer *self = frame->self;
+  double x;
+
+  if (self->today == ML_DATE_NONE)
+    return FALSE;
+  x = x_of_day (frame, self->today + 0.5);
+  if (x < frame->time_left || x > frame->time_right)
+    return FALSE;
+  *width = set_text (self->small_bold, _("Today")) + frame->padding * 1.5;
+  *left = CLAMP (x - *width / 2, frame->time_left, frame->time_right - *width);
+
+  return TRUE;
+}
+
 static void
 draw_axis (const Frame *frame)
 {
@@ -1225,6 +1253,8 @@ draw_axis (const Frame *frame)
   double tier = ml_timeline_renderer_tier_height (self);
   MlColor border = ml_color_mix (&style->grid, &style->dim, 0.25);
   MlTimeLabel span_form;
+  double tag_left = 0, tag_width = 0;
+  gboolean tag = get_today_tag (frame, &tag_left, &tag_width);
 
   ml_style_set_source (cr, &style->background);
   cairo_rectangle (cr, 0, 0, frame->viewport->width, frame->axis_height);
@@ -1263,32 +1293,31 @@ draw_axis (const Frame *frame)
 
       if (!frame->tick_labels)
         continue;
-      ml_time_unit_format (frame->tick_unit, day, ML_TIME_LABEL_TICK, label, sizeof label);
+      ml_time_unit_format (frame->tick_unit, day, frame->tick_form, label, sizeof label);
       width = set_text (self->small, label);
-      /* Centred in its unit, or in the part of it in view at the left edge. */
+      /* Centred in its unit, or in the part of it in view at the left edge; not under the
+       * today tag, which would hide a part of it.
+       */
       x0 = MAX (x0, frame->time_left);
       if (width + frame->style->small_font_size * 0.3 > x1 - x0)
+        continue;
+      if (tag && (x0 + x1 + width) / 2 > tag_left && (x0 + x1 - width) / 2 < tag_left + tag_width)
         continue;
       show_layout (cr, self->small, (x0 + x1 - width) / 2, tier * 1.5, 0, &style->dim);
     }
 
   /* Today, as a tag on the lower tier where the line starts. */
-  if (self->today != ML_DATE_NONE)
+  if (tag)
     {
-      double x = x_of_day (frame, self->today + 0.5);
       double width = set_text (self->small_bold, _("Today"));
-      double h = tier * 0.8, w = width + frame->padding * 1.5;
+      double h = tier * 0.8;
       MlColor text = ml_style_text_on (style, &style->accent);
 
-      if (x >= frame->time_left && x <= frame->time_right)
-        {
-          double left = CLAMP (x - w / 2, frame->time_left, frame->time_right - w);
-
-          rounded_rectangle (cr, left, tier * 1.5 - h / 2, w, h, h / 2);
-          ml_style_set_source (cr, &style->accent);
-          cairo_fill (cr);
-          show_layout (cr, self->small_bold, left + (w - width) / 2, tier * 1.5, 0, &text);
-        }
+      rounded_rectangle (cr, tag_left, tier * 1.5 - h / 2, tag_width, h, h / 2);
+      ml_style_set_source (cr, &style->accent);
+      cairo_fill (cr);
+      show_layout (cr, self->small_bold, tag_left + (tag_width - width) / 2, tier * 1.5, 0,
+                   &text);
     }
   cairo_restore (cr);
 
@@ -1316,7 +1345,8 @@ draw_corner (const Frame *frame)
   cairo_save (frame->cr);
   cairo_rectangle (frame->cr, 0, 0, frame->header_width, frame->axis_height);
   cairo_clip (frame->cr);
-  show_text (frame->cr, self->small_bold, title, frame->padding, frame->axis_height / 2,
+  /* On two lines if it must: the axis has the height of two. */
+  show_text (frame->cr, self->name_bold, title, frame->padding, frame->axis_height / 2,
              frame->header_width - 2 * frame->padding, &frame->style->foreground);
   cairo_restore (frame->cr);
 }

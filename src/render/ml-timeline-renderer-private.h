@@ -81,10 +81,12 @@ struct _MlTimelineRenderer
   /* Owned references */
   MlProject     *project;
   MlElement     *selected;
+  MlElement     *mission;         /* only its work is shown; NULL for all */
   GHashTable    *collapsed;       /* workstreams, owned */
 
   /* Settings */
-  const MlStyle *style;
+  const MlStyle *style;           /* points to own_style */
+  MlStyle        own_style;       /* a copy: callers may pass styles they built */
   MlDate         today;
   double         header_width;    /* 0: the style's */
   gboolean       show_legend;
@@ -95,6 +97,8 @@ struct _MlTimelineRenderer
   PangoLayout   *bold;
   PangoLayout   *small;
   PangoLayout   *small_bold;
+  PangoLayout   *name;            /* a long name on two lines of the small font (projector) */
+  PangoLayout   *name_bold;
   double         tick_label_width[ML_N_TIME_UNITS];
   double         short_year_width;   /* ’24, bold, as on the upper tier */
   MlColor        tint[5];         /* the part of a bar not yet done, by status */
@@ -146,5 +150,9 @@ double   ml_timeline_renderer_bar_height    (MlTimelineRenderer       *self);
 double   ml_timeline_renderer_padding       (MlTimelineRenderer       *self);
 double   ml_timeline_renderer_tier_height   (MlTimelineRenderer       *self);
 double   ml_timeline_renderer_indent        (MlTimelineRenderer       *self);
+PangoLayout *ml_timeline_renderer_layout_name (MlTimelineRenderer     *self,
+                                             const char               *name,
+                                             gboolean                  header,
+                                             double                    width);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 
 #include <math.h>
 
+#include "ml-mission-focus.h"
 #include "ml-schedule.h"
 #include "ml-timeline-renderer-private.h"
 
@@ -88,6 +89,14 @@ apply_style (MlTimelineRenderer *self)
                                PANGO_WEIGHT_NORMAL);
   self->small_bold = ml_style_create_layout (self->pango, style->font_family, style->small_font_size,
                                     PANGO_WEIGHT_BOLD);
+  g_clear_object (&self->name);
+  g_clear_object (&self->name_bold);
+  self->name = pango_layout_copy (self->small);
+  self->name_bold = pango_layout_copy (self->small_bold);
+  pango_layout_set_wrap (self->name, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_wrap (self->name_bold, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_height (self->name, -2);
+  pango_layout_set_height (self->name_bold, -2);
 
   for (guint s = 0; s < G_N_ELEMENTS (style->status); s++)
     {
@@ -203,6 +212,18 @@ fill_activity_row (MlTimelineRow   *row,
     progress = row->status == ML_STATUS_DONE ? 100 : 0;
   row->progress = CLAMP (progress, 0, 100) / 100.0;
   row->critical = entry != NULL && entry->critical;
+}
+
+/* Whether @workstream is shown with its milestones and decisions: always, unless the
+ * renderer focuses on a mission and the workstream names another one.
+ */
+static gboolean
+shows_whole_lane (MlTimelineRenderer *self,
+                  MlElement          *workstream)
+{
+  return self->mission == NULL ||
+         ml_element_get_string (workstream, ML_WORKSTREAM_MISSION) == NULL ||
+         ml_mission_has_workstream (self->mission, workstream);
 }
 
 /* Lists each shown dependency once, and under both of its rows. */
@@ -323,6 +344,7 @@ ml_timeline_renderer_ensure_layout (MlTimelineRenderer *self)
   GPtrArray *workstreams;
   MlDate first = ML_DATE_NONE, last = ML_DATE_NONE;
   MlDate project_start, project_end;
+  guint n_lanes = 0;
 
   if (self->valid)
     return;
@@ -342,9 +364,10 @@ ml_timeline_renderer_ensure_layout (MlTimelineRenderer *self)
       guint header_index = self->rows->len;
       MlTimelineRow header = { 0 };
       MlDate span_first = ML_DATE_NONE, span_last = ML_DATE_NONE;
+      guint n_shown = 0;
 
       header.element = workstream;
-      header.lane = w;
+      header.lane = n_lanes;
       header.header = TRUE;
       g_array_append_val (self->rows, header);
       g_hash_table_insert (self->row_of, workstream, GUINT_TO_POINTER (header_index + 1));
@@ -354,8 +377,11 @@ ml_timeline_renderer_ensure_layout (MlTimelineRenderer *self)
           MlElement *activity = g_ptr_array_index (activities, a);
           MlTimelineRow row = { 0 };
 
+          if (self->mission != NULL && !ml_mission_has_activity (self->mission, activity))
+            continue;
+          n_shown++;
           row.element = activity;
-          row.lane = w;
+          row.lane = n_lanes;
           fill_activity_row (&row, activity, self->schedule);
           ml_date_widen (&span_first, &span_last, row.start);
           ml_date_widen (&span_first, &span_last, row.end);
@@ -365,11 +391,22 @@ ml_timeline_renderer_ensure_layout (MlTimelineRenderer *self)
           g_hash_table_insert (self->row_of, activity, GUINT_TO_POINTER (self->rows->len));
         }
 
+      /* Focused on a mission, a lane of another mission shows only what serves this one,
+       * without its milestones and decisions, and is left out when nothing does.
+       */
+      if (!shows_whole_lane (self, workstream) && n_shown == 0)
+        {
+          g_array_set_size (self->rows, header_index);
+          g_hash_table_remove (self->row_of, workstream);
+          continue;
+        }
+      n_lanes++;
       g_array_index (self->rows, MlTimelineRow, header_index).start = span_first;
       g_array_index (self->rows, MlTimelineRow, header_index).end = span_last;
       ml_date_widen (&first, &last, span_first);
       ml_date_widen (&first, &last, span_last);
-      add_markers (self, workstream, header_index, &first, &last);
+      if (shows_whole_lane (self, workstream))
+        add_markers (self, workstream, header_index, &first, &last);
     }
 
   for (guint m = 0; m < self->markers->len; m++)
@@ -400,6 +437,37 @@ ml_timeline_renderer_ensure_layout (MlTimelineRenderer *self)
     last = project_end;
   self->horizon_first = first;
   self->horizon_last = last;
+}
+
+/**
+ * ml_timeline_renderer_layout_name:
+ * @name: the name of a workstream or an activity
+ * @header: whether it is a workstream's, in bold
+ * @width: the room for it in the header column
+ *
+ * A name takes one line of the body font, elided with “…” when it must be. In the projector
+ * style a name too long for that takes up to two lines of the small font instead: a few
+ * words cut short leave a room guessing, and the small font still reads from the back.
+ *
+ * Returns: (transfer none): the layout of @name, to show as it is
+ */
+PangoLayout *
+ml_timeline_renderer_layout_name (MlTimelineRenderer *self,
+                                  const char         *name,
+                                  gboolean            header,
+                                  double              width)
+{
+  PangoLayout *layout = header ? self->bold : self->body;
+
+  if (name == NULL)
+    name = "";
+  if (self->style->kind == ML_STYLE_PROJECTOR && measure_width (layout, name) > width)
+    layout = header ? self->name_bold : self->name;
+  pango_layout_set_text (layout, name, -1);
+  pango_layout_set_width (layout, (int) (MAX (width, 1) * PANGO_SCALE));
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+
+  return layout;
 }
 
 /* Bars fill a little over half their row, and are never lower than their label. */
@@ -503,6 +571,7 @@ ml_timeline_renderer_dispose (GObject *object)
     clear_layout (self);
   clear_schedule (self);
   g_clear_object (&self->selected);
+  g_clear_object (&self->mission);
   g_clear_object (&self->project);
   if (self->collapsed != NULL)
     g_hash_table_remove_all (self->collapsed);
@@ -526,6 +595,8 @@ ml_timeline_renderer_finalize (GObject *object)
   g_clear_object (&self->bold);
   g_clear_object (&self->small);
   g_clear_object (&self->small_bold);
+  g_clear_object (&self->name);
+  g_clear_object (&self->name_bold);
   g_clear_object (&self->pango);
 
   G_OBJECT_CLASS (ml_timeline_renderer_parent_class)->finalize (object);
@@ -572,7 +643,8 @@ ml_timeline_renderer_new (MlProject     *project,
 
   self = g_object_new (ML_TYPE_TIMELINE_RENDERER, NULL);
   self->project = g_object_ref (project);
-  self->style = style != NULL ? style : ml_style_get (ML_STYLE_SCREEN);
+  self->own_style = *(style != NULL ? style : ml_style_get (ML_STYLE_SCREEN));
+  self->style = &self->own_style;
   apply_style (self);
 
   return self;
@@ -585,9 +657,7 @@ ml_timeline_renderer_set_style (MlTimelineRenderer *self,
   g_return_if_fail (ML_IS_TIMELINE_RENDERER (self));
   g_return_if_fail (style != NULL);
 
-  if (self->style == style)
-    return;
-  self->style = style;
+  self->own_style = *style;
   apply_style (self);
 }
 
@@ -629,6 +699,25 @@ ml_timeline_renderer_set_selected (MlTimelineRenderer *self,
   g_return_if_fail (element == NULL || ML_IS_ELEMENT (element));
 
   g_set_object (&self->selected, element);
+}
+
+/**
+ * ml_timeline_renderer_set_mission:
+ * @mission: (nullable): the mission whose work alone to show, or %NULL for the whole roadmap
+ *
+ * Focused on a mission, the rows are its activities (ml_mission_has_activity()) under their
+ * workstreams; a workstream of another mission keeps only its activities that serve this one
+ * and loses its milestones and decision points, and one with none of them is left out.
+ */
+void
+ml_timeline_renderer_set_mission (MlTimelineRenderer *self,
+                                  MlElement          *mission)
+{
+  g_return_if_fail (ML_IS_TIMELINE_RENDERER (self));
+  g_return_if_fail (mission == NULL || ML_IS_ELEMENT (mission));
+
+  if (g_set_object (&self->mission, mission))
+    self->valid = FALSE;
 }
 
 void
@@ -845,12 +934,11 @@ ml_timeline_renderer_is_label_elided (MlTimelineRenderer *self,
   label = ml_element_get_label (element);
   if (label == NULL)
     label = ml_element_get_id (element);
-  layout = ml_element_get_kind (element) == ML_KIND_WORKSTREAM ? self->bold : self->body;
   width = ml_timeline_renderer_get_header_width (self) - ml_timeline_renderer_indent (self) -
           ml_timeline_renderer_padding (self);
-  pango_layout_set_text (layout, label != NULL ? label : "", -1);
-  pango_layout_set_width (layout, (int) (MAX (width, 1) * PANGO_SCALE));
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  layout = ml_timeline_renderer_layout_name (self, label,
+                                             ml_element_get_kind (element) == ML_KIND_WORKSTREAM,
+                                             width);
 
   return pango_layout_is_ellipsized (layout);
 }

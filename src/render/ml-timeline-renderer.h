@@ -66,6 +66,8 @@ void                ml_timeline_renderer_set_today          (MlTimelineRenderer 
                                                              MlDate                    today);
 void                ml_timeline_renderer_set_selected       (MlTimelineRenderer       *self,
                                                              MlElement                *element);
+void                ml_timeline_renderer_set_mission        (MlTimelineRenderer       *self,
+                                                             MlElement                *mission);
 void                ml_timeline_renderer_set_collapsed      (MlTimelineRenderer       *self,
                                                              MlElement                *workstream,
                                                              gboolean                  collapsed);

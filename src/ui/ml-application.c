@@ -396,7 +396,8 @@ ml_application_startup (GApplication *application)
     { "win.view('policy-mix')", { "<Alt>4", NULL } },
     { "win.view('portfolio')", { "<Alt>5", NULL } },
     { "win.view('indicators')", { "<Alt>6", NULL } },
-    { "win.view('library')", { "<Alt>7", NULL } },
+    { "win.view('candidates')", { "<Alt>7", NULL } },
+    { "win.view('library')", { "<Alt>8", NULL } },
   };
   g_autoptr(GAction) color_scheme = NULL;
 

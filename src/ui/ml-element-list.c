@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "ml-element-list.h"
+#include "ml-element-summary.h"
 #include "ml-pane-layout.h"
 #include "ml-text.h"
 
@@ -323,6 +324,7 @@ set_row_label (GtkListItem   *list_item,
   GtkLabel *label = GTK_LABEL (gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander)));
   g_autoptr(GObject) item = item_of (gtk_list_item_get_item (list_item));
   g_autofree char *title = NULL;
+  g_autofree char *summary = NULL;
 
   if (ML_IS_ELEMENT_CATEGORY (item))
     {
@@ -330,13 +332,19 @@ set_row_label (GtkListItem   *list_item,
 
       gtk_label_set_label (label, _(info->plural));
       gtk_widget_add_css_class (GTK_WIDGET (label), "heading");
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (expander),
+                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
       return;
     }
 
   gtk_widget_remove_css_class (GTK_WIDGET (label), "heading");
   title = ml_project_dup_title (self->project, ML_ELEMENT (item));
+  summary = ml_element_summary (self->project, ML_ELEMENT (item));
   gtk_label_set_label (label, title);
   gtk_widget_set_tooltip_text (GTK_WIDGET (label), title);
+  /* The list is the drawn views' equivalent for a screen reader: each row tells it all. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  summary, -1);
 }
 
 static void

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ml-element-summary.h"
 #include "ml-format.h"
 #include "ml-indicator-chart.h"
 #include "ml-indicators-page.h"
@@ -101,11 +102,11 @@ draw_chart (GtkDrawingArea *area,
             gpointer        user_data)
 {
   MlIndicatorsPage *self = user_data;
-  const MlStyle *style = ml_view_style_get (self->presenting);
-  double header = ml_indicator_chart_get_header_height (style);
+  MlStyle style = ml_view_style_get (GTK_WIDGET (self), self->presenting);
+  double header = ml_indicator_chart_get_header_height (&style);
 
   /* The card shows the name, unit and status above in widgets: the chart's own are cut off. */
-  ml_indicator_chart_draw (get_card_indicator (GTK_WIDGET (area)), self->today, style, cr, 0,
+  ml_indicator_chart_draw (get_card_indicator (GTK_WIDGET (area)), self->today, &style, cr, 0,
                            -header, width, height + header);
 }
 
@@ -139,6 +140,7 @@ make_card (MlIndicatorsPage *self,
   GtkWidget *button = gtk_button_new_from_icon_name ("list-add-symbolic");
   GtkEventController *focus = gtk_event_controller_focus_new ();
   g_autofree char *latest = describe_latest (indicator);
+  g_autofree char *summary = ml_element_summary (self->follower.project, indicator);
   g_autofree char *button_label = g_strdup_printf (_("Add Measurement to %s"), name);
   g_autofree char *card_label = g_strdup_printf ("%s: %s", name,
                                                  ml_indicator_status_get_label (status));
@@ -164,6 +166,8 @@ make_card (MlIndicatorsPage *self,
   gtk_widget_set_hexpand (area, TRUE);
   g_object_set_data_full (G_OBJECT (card), "indicator", g_object_ref (indicator), g_object_unref);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_chart, self, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_PROPERTY_LABEL, card_label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary, -1);
 
   gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
   gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
@@ -289,7 +293,7 @@ refresh (gpointer user_data)
 
 /* The charts take their colours from the style, not from CSS: draw them anew. */
 static void
-on_dark_changed_cb (MlIndicatorsPage *self)
+on_style_changed_cb (MlIndicatorsPage *self)
 {
   ml_project_follower_schedule (&self->follower);
 }
@@ -352,8 +356,7 @@ ml_indicators_page_init (MlIndicatorsPage *self)
   gtk_stack_set_visible_child_name (self->stack, "empty");
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->stack));
 
-  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (on_dark_changed_cb), self, G_CONNECT_SWAPPED);
+  ml_view_style_watch (GTK_WIDGET (self), G_CALLBACK (on_style_changed_cb));
 }
 
 void

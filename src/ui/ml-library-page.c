@@ -162,7 +162,7 @@ get_column_title (int         column,
   return title;
 }
 
-/* The words the index writes as the format's nicks, in the user's language. */
+/* The words the index writes (the format’s nicks, the STIP type names) in the user’s language. */
 static const char *
 get_value_label (const char *key,
                  const char *value)
@@ -185,6 +185,9 @@ get_value_label (const char *key,
         return ml_indicator_status_get_label (status);
   if (info != NULL && (found = ml_enum_info_lookup (info, value)) >= 0)
     return _(info->labels[found]);
+  /* The index names STIP types in English, the msgids; _("") would be the catalogue's header. */
+  if (g_str_equal (key, "type_name") && value[0] != '\0')
+    return _(value);
 
   return value;
 }

@@ -16,6 +16,8 @@
 #include <glib/gi18n.h>
 
 #include "ml-label.h"
+#include "ml-mission-banner.h"
+#include "ml-element-summary.h"
 #include "ml-mix-page.h"
 #include "ml-mix-renderer.h"
 #include "ml-policy-mix.h"
@@ -38,11 +40,13 @@ struct _MlMixPage
   GtkWidget   *drawing_area;
   GtkWidget   *details_box;
   GtkWidget   *findings_box;
+  GtkWidget   *banner;
 
   MlDocument        *document;
   MlProjectFollower  follower;
   MlPolicyMix       *mix;
   MlElement         *selected;
+  MlElement         *mission;   /* only its instruments are in the mix; NULL for all */
 
   /* The chip being dragged, the cell it started in and the cell under the pointer. */
   MlMixHit     press;
@@ -66,10 +70,10 @@ enum
 
 static guint signals[N_SIGNALS];
 
-static const MlStyle *
+static MlStyle
 get_style (MlMixPage *self)
 {
-  return ml_view_style_get (self->presenting);
+  return ml_view_style_get (GTK_WIDGET (self), self->presenting);
 }
 
 static MlProject *
@@ -142,7 +146,7 @@ fill_details (MlMixPage *self)
                   ml_label_new_wrapping (ml_element_get_label (self->selected), "heading"));
   where = g_strdup_printf ("%s · %s",
                            type >= 0 && (guint) type < ml_n_instrument_types
-                             ? ml_instrument_types[type].name : "",
+                             ? _(ml_instrument_types[type].name) : "",
                            _(ml_field_get_info (ML_INSTRUMENT_SIDE)->enum_info->labels
                                [ml_instrument_get_side (self->selected)]));
   gtk_box_append (GTK_BOX (self->details_box), ml_label_new_wrapping (where, "dim-label"));
@@ -190,6 +194,27 @@ fill_findings (MlMixPage *self)
     }
 }
 
+/* What a screen reader says of the matrix: see ml_element_summary_set_view(). */
+static void
+update_accessible (MlMixPage *self)
+{
+  g_autoptr(GPtrArray) instruments = NULL;
+  g_autofree char *contents = NULL;
+
+  if (get_project (self) == NULL)
+    return;
+
+  instruments = ml_project_collect (get_project (self), ML_KIND_INSTRUMENT);
+  contents = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "A matrix of %u instrument by side and stage.",
+                                           "A matrix of %u instruments by side and stage.",
+                                           instruments->len),
+                              instruments->len);
+  ml_element_summary_set_view (self->drawing_area, get_project (self), self->selected, contents,
+                               _("Choose an instrument in the sidebar; change its side and "
+                                 "stages in the inspector."));
+}
+
 static void
 refresh (gpointer user_data)
 {
@@ -197,9 +222,10 @@ refresh (gpointer user_data)
 
   g_clear_pointer (&self->mix, ml_policy_mix_free);
   if (get_project (self) != NULL)
-    self->mix = ml_policy_mix_compute (get_project (self));
+    self->mix = ml_policy_mix_compute_for_mission (get_project (self), self->mission);
   fill_details (self);
   fill_findings (self);
+  update_accessible (self);
   gtk_widget_queue_draw (self->drawing_area);
 }
 
@@ -246,14 +272,14 @@ draw_mix (GtkDrawingArea *area,
           gpointer        user_data)
 {
   MlMixPage *self = user_data;
-  const MlStyle *style = get_style (self);
+  MlStyle style = get_style (self);
 
   if (self->mix == NULL)
     return;
 
-  ml_mix_renderer_draw (self->mix, style, self->selected, cr, width, height);
+  ml_mix_renderer_draw (self->mix, &style, self->selected, cr, width, height);
   if (self->dragging)
-    draw_drop (self, style, cr, width, height);
+    draw_drop (self, &style, cr, width, height);
 }
 
 static gboolean
@@ -262,10 +288,12 @@ pick (MlMixPage *self,
       double     y,
       MlMixHit  *hit)
 {
+  MlStyle style = get_style (self);
+
   if (self->mix == NULL)
     return FALSE;
 
-  return ml_mix_renderer_pick (self->mix, get_style (self),
+  return ml_mix_renderer_pick (self->mix, &style,
                                gtk_widget_get_width (self->drawing_area),
                                gtk_widget_get_height (self->drawing_area), x, y, hit);
 }
@@ -381,6 +409,7 @@ ml_mix_page_dispose (GObject *object)
   ml_project_follower_clear (&self->follower);
   g_clear_object (&self->document);
   g_clear_object (&self->selected);
+  g_clear_object (&self->mission);
   g_clear_object (&self->press.instrument);
   g_clear_pointer (&self->mix, ml_policy_mix_free);
 
@@ -415,6 +444,13 @@ side_box_new (void)
   return box;
 }
 
+/* The matrix takes its colours and type from the style, not from CSS: draw it anew. */
+static void
+on_style_changed_cb (MlMixPage *self)
+{
+  gtk_widget_queue_draw (self->drawing_area);
+}
+
 static void
 ml_mix_page_init (MlMixPage *self)
 {
@@ -423,11 +459,14 @@ ml_mix_page_init (MlMixPage *self)
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *matrix_scrolled = gtk_scrolled_window_new ();
   GtkWidget *overlay = gtk_overlay_new ();
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *show_side = gtk_toggle_button_new_with_label (_("Findings"));
   GtkGesture *drag = gtk_gesture_drag_new ();
   GtkEventController *motion = gtk_event_controller_motion_new ();
 
   self->drawing_area = gtk_drawing_area_new ();
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->drawing_area),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Policy mix"), -1);
   gtk_widget_set_size_request (self->drawing_area, MIN_MATRIX_WIDTH, MIN_MATRIX_HEIGHT);
   gtk_widget_set_hexpand (self->drawing_area, TRUE);
   gtk_widget_set_vexpand (self->drawing_area, TRUE);
@@ -474,7 +513,11 @@ ml_mix_page_init (MlMixPage *self)
   gtk_widget_set_tooltip_text (show_side, _("Show the Findings and the Selected Instrument"));
   gtk_overlay_set_child (GTK_OVERLAY (overlay), matrix_scrolled);
   gtk_overlay_add_overlay (GTK_OVERLAY (overlay), show_side);
-  adw_flap_set_content (ADW_FLAP (flap), overlay);
+  self->banner = ml_mission_banner_new ();
+  gtk_box_append (GTK_BOX (content), self->banner);
+  gtk_widget_set_vexpand (overlay, TRUE);
+  gtk_box_append (GTK_BOX (content), overlay);
+  adw_flap_set_content (ADW_FLAP (flap), content);
   adw_flap_set_flap (ADW_FLAP (flap), scrolled);
   adw_flap_set_separator (ADW_FLAP (flap), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
   adw_flap_set_flap_position (ADW_FLAP (flap), GTK_PACK_END);
@@ -484,9 +527,7 @@ ml_mix_page_init (MlMixPage *self)
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   adw_bin_set_child (ADW_BIN (self), flap);
 
-  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (gtk_widget_queue_draw), self->drawing_area,
-                           G_CONNECT_SWAPPED);
+  ml_view_style_watch (GTK_WIDGET (self), G_CALLBACK (on_style_changed_cb));
 }
 
 void
@@ -519,6 +560,24 @@ ml_mix_page_set_presenting (MlMixPage *self,
   gtk_widget_queue_draw (self->drawing_area);
 }
 
+/**
+ * ml_mix_page_set_mission:
+ * @mission: (nullable): the mission whose instruments alone to show under its title, as when
+ *   a presentation focuses on it, or %NULL for the whole mix
+ */
+void
+ml_mix_page_set_mission (MlMixPage *self,
+                         MlElement *mission)
+{
+  g_return_if_fail (ML_IS_MIX_PAGE (self));
+  g_return_if_fail (mission == NULL || ML_IS_ELEMENT (mission));
+
+  if (!g_set_object (&self->mission, mission))
+    return;
+  ml_mission_banner_set_mission (self->banner, mission);
+  refresh (self);
+}
+
 void
 ml_mix_page_set_selected (MlMixPage *self,
                           MlElement *element)
@@ -531,6 +590,7 @@ ml_mix_page_set_selected (MlMixPage *self,
     return;
 
   fill_details (self);
+  update_accessible (self);
   gtk_widget_queue_draw (self->drawing_area);
 }
 

@@ -21,6 +21,8 @@ void       ml_mix_page_set_selected     (MlMixPage  *self,
                                          MlElement  *element);
 void       ml_mix_page_set_presenting   (MlMixPage  *self,
                                          gboolean    presenting);
+void       ml_mix_page_set_mission      (MlMixPage  *self,
+                                         MlElement  *mission);
 GtkWidget *ml_mix_page_get_drawing_area (MlMixPage  *self);
 
 G_END_DECLS

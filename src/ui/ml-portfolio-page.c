@@ -32,6 +32,13 @@ static const MlPortfolioText chooser_columns[] = {
 
 #define N_CHOOSERS G_N_ELEMENTS (chooser_columns)
 
+/* What each drop-down filters, for a screen reader. */
+static const char *const chooser_names[] = {
+  N_("Mission"), N_("Workstream"), N_("Status"), N_("Owner"), N_("Funder"),
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (chooser_names) == N_CHOOSERS);
+
 struct _MlPortfolioPage
 {
   AdwBin              parent_instance;
@@ -448,6 +455,8 @@ make_filter_bar (MlPortfolioPage *self)
   gtk_widget_set_name (search, "search");
   gtk_widget_set_hexpand (search, TRUE);
   g_object_set (search, "placeholder-text", _("Search the portfolio"), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (search), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Search the portfolio"), -1);
   g_signal_connect_swapped (search, "search-changed", G_CALLBACK (on_filter_changed_cb), self);
   gtk_box_append (GTK_BOX (top), search);
   gtk_widget_set_tooltip_text (export, _("Save the rows shown, in their order, as a CSV table"));
@@ -463,6 +472,8 @@ make_filter_bar (MlPortfolioPage *self)
   for (guint i = 0; i < N_CHOOSERS; i++)
     {
       self->choosers[i] = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->choosers[i]),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _(chooser_names[i]), -1);
       g_signal_connect_swapped (self->choosers[i], "notify::selected",
                                 G_CALLBACK (on_filter_changed_cb), self);
       gtk_flow_box_append (GTK_FLOW_BOX (choosers), GTK_WIDGET (self->choosers[i]));

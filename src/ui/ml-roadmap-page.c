@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ml-mission-banner.h"
 #include "ml-tool-button.h"
 #include "ml-roadmap-page.h"
 
@@ -19,6 +20,7 @@ struct _MlRoadmapPage
   AdwBin         parent_instance;
 
   MlRoadmapView *view;
+  GtkWidget     *banner;
 };
 
 G_DEFINE_FINAL_TYPE (MlRoadmapPage, ml_roadmap_page, ADW_TYPE_BIN)
@@ -83,15 +85,20 @@ ml_roadmap_page_init (MlRoadmapPage *self)
   gtk_widget_set_margin_end (tools, 6);
   gtk_widget_set_margin_top (tools, 6);
   gtk_widget_set_margin_bottom (tools, 6);
-  gtk_box_append (GTK_BOX (tools), ml_tool_button_new ("zoom-out-symbolic", _("Zoom Out (Ctrl+−)"),
-                                                "roadmap.zoom-out"));
-  gtk_box_append (GTK_BOX (tools), ml_tool_button_new ("zoom-in-symbolic", _("Zoom In (Ctrl++)"),
-                                                "roadmap.zoom-in"));
+  gtk_box_append (GTK_BOX (tools), ml_tool_button_new ("zoom-out-symbolic", _("Zoom Out"),
+                                                       _("Zoom Out (Ctrl+−)"),
+                                                       "roadmap.zoom-out"));
+  gtk_box_append (GTK_BOX (tools), ml_tool_button_new ("zoom-in-symbolic", _("Zoom In"),
+                                                       _("Zoom In (Ctrl++)"),
+                                                       "roadmap.zoom-in"));
   gtk_box_append (GTK_BOX (tools), ml_tool_button_new ("zoom-fit-best-symbolic",
-                                                _("Show the Whole Horizon (Ctrl+0)"),
-                                                "roadmap.fit"));
+                                                       _("Show the Whole Horizon"),
+                                                       _("Show the Whole Horizon (Ctrl+0)"),
+                                                       "roadmap.fit"));
   gtk_box_append (GTK_BOX (tools), ml_tool_button_new ("find-location-symbolic",
-                                                _("Go to Today (Ctrl+T)"), "roadmap.today"));
+                                                       _("Go to Today"),
+                                                       _("Go to Today (Ctrl+T)"),
+                                                       "roadmap.today"));
   legend = gtk_toggle_button_new_with_label (_("Legend"));
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (legend), TRUE);
   gtk_widget_set_tooltip_text (legend, _("Show What the Colours and Shapes Mean"));
@@ -113,6 +120,8 @@ ml_roadmap_page_init (MlRoadmapPage *self)
   gtk_widget_add_css_class (tools, "editing-tools");
   gtk_box_append (GTK_BOX (box), tools);
   gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+  self->banner = ml_mission_banner_new ();
+  gtk_box_append (GTK_BOX (box), self->banner);
   gtk_box_append (GTK_BOX (box), scrolled);
   adw_bin_set_child (ADW_BIN (self), box);
 }
@@ -137,4 +146,19 @@ ml_roadmap_page_get_view (MlRoadmapPage *self)
   g_return_val_if_fail (ML_IS_ROADMAP_PAGE (self), NULL);
 
   return self->view;
+}
+
+/**
+ * ml_roadmap_page_set_mission:
+ * @mission: (nullable): the one mission whose work to show under its title, as when a
+ *   presentation focuses on it, or %NULL for the whole roadmap
+ */
+void
+ml_roadmap_page_set_mission (MlRoadmapPage *self,
+                             MlElement     *mission)
+{
+  g_return_if_fail (ML_IS_ROADMAP_PAGE (self));
+
+  ml_mission_banner_set_mission (self->banner, mission);
+  ml_roadmap_view_set_mission (self->view, mission);
 }

@@ -19,5 +19,7 @@ G_DECLARE_FINAL_TYPE (MlRoadmapPage, ml_roadmap_page, ML, ROADMAP_PAGE, AdwBin)
 void           ml_roadmap_page_set_document  (MlRoadmapPage *self,
                                               MlDocument    *document);
 MlRoadmapView *ml_roadmap_page_get_view      (MlRoadmapPage *self);
+void           ml_roadmap_page_set_mission   (MlRoadmapPage *self,
+                                              MlElement     *mission);
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include <adwaita.h>
 
 #include "ml-command.h"
+#include "ml-element-summary.h"
 #include "ml-roadmap-view.h"
 #include "ml-view-style.h"
 
@@ -43,6 +44,7 @@ struct _MlRoadmapView
   MlProject          *project;
   MlTimelineRenderer *renderer;
   MlElement          *selected;
+  MlElement          *mission;       /* only its work is shown; NULL for all */
 
   GtkAdjustment      *hadjustment;
   GtkAdjustment      *vadjustment;
@@ -300,6 +302,25 @@ scroll_to_element (MlRoadmapView *self,
 
       ml_roadmap_view_scroll_to_day (self, (MlDate) day);
     }
+}
+
+/* What a screen reader says of the view: see ml_element_summary_set_view(). */
+static void
+update_accessible (MlRoadmapView *self)
+{
+  g_autoptr(GPtrArray) activities = NULL;
+  g_autofree char *contents = NULL;
+
+  if (self->project == NULL)
+    return;
+
+  activities = ml_project_collect (self->project, ML_KIND_ACTIVITY);
+  contents = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "A roadmap of %u activity.",
+                                           "A roadmap of %u activities.", activities->len),
+                              activities->len);
+  ml_element_summary_set_view (GTK_WIDGET (self), self->project, self->selected, contents,
+                               _("The arrow keys move from activity to activity, Enter edits "
+                                 "the selected one, Delete removes it, plus and minus zoom."));
 }
 
 static void
@@ -683,6 +704,7 @@ on_project_changed_cb (MlRoadmapView *self)
   if (self->renderer != NULL)
     ml_timeline_renderer_invalidate (self->renderer);
   update_adjustments (self);
+  update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -695,10 +717,14 @@ bind_project (MlRoadmapView *self)
   g_set_object (&self->project, ml_document_get_project (self->document));
   g_clear_object (&self->renderer);
 
-  self->renderer = ml_timeline_renderer_new (self->project, ml_view_style_get (self->presenting));
+  MlStyle style = ml_view_style_get (GTK_WIDGET (self), self->presenting);
+
+  self->renderer = ml_timeline_renderer_new (self->project, &style);
   ml_timeline_renderer_set_today (self->renderer, ml_date_today ());
   ml_timeline_renderer_set_show_legend (self->renderer, self->show_legend && !self->presenting);
+  ml_timeline_renderer_set_mission (self->renderer, self->mission);
   ml_project_connect_any_change (self->project, G_CALLBACK (on_project_changed_cb), self);
+  update_accessible (self);
   self->follow_fit = TRUE;
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
@@ -706,9 +732,11 @@ bind_project (MlRoadmapView *self)
 static void
 update_style (MlRoadmapView *self)
 {
+  MlStyle style = ml_view_style_get (GTK_WIDGET (self), self->presenting);
+
   if (self->renderer != NULL)
-    ml_timeline_renderer_set_style (self->renderer, ml_view_style_get (self->presenting));
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+    ml_timeline_renderer_set_style (self->renderer, &style);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 static void
@@ -797,6 +825,7 @@ ml_roadmap_view_dispose (GObject *object)
   g_clear_object (&self->vadjustment);
   g_clear_object (&self->drag_element);
   g_clear_object (&self->selected);
+  g_clear_object (&self->mission);
   g_clear_object (&self->renderer);
   g_clear_object (&self->project);
   g_clear_object (&self->document);
@@ -923,6 +952,8 @@ ml_roadmap_view_init (MlRoadmapView *self)
   self->show_legend = TRUE;
   self->start_day = ml_date_today ();
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Roadmap"), -1);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
 
   g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin_cb), self);
@@ -947,8 +978,7 @@ ml_roadmap_view_init (MlRoadmapView *self)
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), NULL);
 
-  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (update_style), self, G_CONNECT_SWAPPED);
+  ml_view_style_watch (GTK_WIDGET (self), G_CALLBACK (update_style));
 }
 
 /**
@@ -990,6 +1020,28 @@ ml_roadmap_view_set_presenting (MlRoadmapView *self,
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
+/**
+ * ml_roadmap_view_set_mission:
+ * @mission: (nullable): the mission whose work alone to show, as when a presentation
+ *   focuses on it, or %NULL for the whole roadmap
+ *
+ * The rows change: the horizon of what is shown is fitted again.
+ */
+void
+ml_roadmap_view_set_mission (MlRoadmapView *self,
+                             MlElement     *mission)
+{
+  g_return_if_fail (ML_IS_ROADMAP_VIEW (self));
+  g_return_if_fail (mission == NULL || ML_IS_ELEMENT (mission));
+
+  if (!g_set_object (&self->mission, mission))
+    return;
+  if (self->renderer != NULL)
+    ml_timeline_renderer_set_mission (self->renderer, mission);
+  self->follow_fit = TRUE;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
 void
 ml_roadmap_view_set_document (MlRoadmapView *self,
                               MlDocument    *document)
@@ -1022,6 +1074,7 @@ ml_roadmap_view_set_selected (MlRoadmapView *self,
     ml_timeline_renderer_set_selected (self->renderer, element);
   if (element != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
     scroll_to_element (self, element);
+  update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

@@ -27,6 +27,8 @@ void                ml_roadmap_view_set_show_legend (MlRoadmapView *self,
                                                     gboolean       show);
 void                ml_roadmap_view_set_presenting (MlRoadmapView *self,
                                                     gboolean       presenting);
+void                ml_roadmap_view_set_mission    (MlRoadmapView *self,
+                                                    MlElement     *mission);
 void                ml_roadmap_view_fit            (MlRoadmapView *self);
 void                ml_roadmap_view_scroll_to_day  (MlRoadmapView *self,
                                                     MlDate         day);

@@ -13,6 +13,7 @@
 
 #include "ml-tool-button.h"
 #include "ml-metrics-panel.h"
+#include "ml-mission-banner.h"
 #include "ml-pane-layout.h"
 #include "ml-stakeholder-page.h"
 
@@ -27,6 +28,7 @@ struct _MlStakeholderPage
   GPtrArray         *kind_checks;
   GtkEditable       *sector_entry;
   GtkRevealer       *metrics_revealer;
+  GtkWidget         *banner;
   MlDocument        *document;
 };
 
@@ -127,6 +129,8 @@ make_filter_button (MlStakeholderPage *self)
 
   self->sector_entry = GTK_EDITABLE (sector);
   g_object_set (sector, "placeholder-text", _("Sector or policy field"), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (sector), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Sector or policy field"), -1);
   g_signal_connect_swapped (sector, "search-changed", G_CALLBACK (apply_filter), self);
   gtk_box_append (GTK_BOX (box), sector);
 
@@ -222,20 +226,27 @@ ml_stakeholder_page_init (MlStakeholderPage *self)
   gtk_widget_set_margin_top (tools, 6);
   gtk_widget_set_margin_bottom (tools, 6);
   gtk_widget_set_tooltip_text (chooser, _("How to Arrange the Map"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (chooser), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("How to Arrange the Map"), -1);
   gtk_box_append (GTK_BOX (arrange), chooser);
   self->type_checks = g_ptr_array_new ();
   self->level_checks = g_ptr_array_new ();
   self->kind_checks = g_ptr_array_new ();
   gtk_box_append (GTK_BOX (arrange), make_filter_button (self));
   gtk_box_append (GTK_BOX (view_tools), ml_tool_button_new ("view-refresh-symbolic",
-                                                _("Arrange Again (placed stakeholders stay)"),
-                                                "map.arrange"));
-  gtk_box_append (GTK_BOX (view_tools), ml_tool_button_new ("zoom-out-symbolic", _("Zoom Out (Ctrl+−)"),
-                                                "map.zoom-out"));
-  gtk_box_append (GTK_BOX (view_tools), ml_tool_button_new ("zoom-in-symbolic", _("Zoom In (Ctrl++)"),
-                                                "map.zoom-in"));
+                                                            _("Arrange Again"),
+                                                            _("Arrange Again (placed stakeholders stay)"),
+                                                            "map.arrange"));
+  gtk_box_append (GTK_BOX (view_tools), ml_tool_button_new ("zoom-out-symbolic", _("Zoom Out"),
+                                                            _("Zoom Out (Ctrl+−)"),
+                                                            "map.zoom-out"));
+  gtk_box_append (GTK_BOX (view_tools), ml_tool_button_new ("zoom-in-symbolic", _("Zoom In"),
+                                                            _("Zoom In (Ctrl++)"),
+                                                            "map.zoom-in"));
   gtk_box_append (GTK_BOX (view_tools), ml_tool_button_new ("zoom-fit-best-symbolic",
-                                                _("Show the Whole Map (Ctrl+0)"), "map.fit"));
+                                                            _("Show the Whole Map"),
+                                                            _("Show the Whole Map (Ctrl+0)"),
+                                                            "map.fit"));
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (legend), TRUE);
   gtk_widget_add_css_class (legend, "flat");
   gtk_box_append (GTK_BOX (panels), legend);
@@ -286,6 +297,8 @@ ml_stakeholder_page_init (MlStakeholderPage *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->metrics_revealer), "editing-tools");
   gtk_box_append (GTK_BOX (box), tools);
   gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+  self->banner = ml_mission_banner_new ();
+  gtk_box_append (GTK_BOX (box), self->banner);
   gtk_box_append (GTK_BOX (box), body);
   adw_bin_set_child (ADW_BIN (self), box);
 }
@@ -315,4 +328,19 @@ ml_stakeholder_page_get_view (MlStakeholderPage *self)
   g_return_val_if_fail (ML_IS_STAKEHOLDER_PAGE (self), NULL);
 
   return self->view;
+}
+
+/**
+ * ml_stakeholder_page_set_mission:
+ * @mission: (nullable): the one mission whose stakeholders to show under its title, as when a
+ *   presentation focuses on it, or %NULL for all
+ */
+void
+ml_stakeholder_page_set_mission (MlStakeholderPage *self,
+                                 MlElement         *mission)
+{
+  g_return_if_fail (ML_IS_STAKEHOLDER_PAGE (self));
+
+  ml_mission_banner_set_mission (self->banner, mission);
+  ml_stakeholder_view_set_mission (self->view, mission);
 }

@@ -19,5 +19,7 @@ G_DECLARE_FINAL_TYPE (MlStakeholderPage, ml_stakeholder_page, ML, STAKEHOLDER_PA
 void               ml_stakeholder_page_set_document (MlStakeholderPage *self,
                                                      MlDocument        *document);
 MlStakeholderView *ml_stakeholder_page_get_view     (MlStakeholderPage *self);
+void               ml_stakeholder_page_set_mission  (MlStakeholderPage *self,
+                                                     MlElement         *mission);
 
 G_END_DECLS

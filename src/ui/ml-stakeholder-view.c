@@ -17,6 +17,8 @@
 #include <math.h>
 
 #include "ml-command.h"
+#include "ml-element-summary.h"
+#include "ml-mission-focus.h"
 #include "ml-stakeholder-view.h"
 #include "ml-text.h"
 #include "ml-view-style.h"
@@ -52,6 +54,9 @@ struct _MlStakeholderView
   guint32          hidden_levels;
   guint32          hidden_kinds;
   char            *sector;
+  /* A presentation's mission: only its stakeholders are shown (ids, from the project). */
+  MlElement       *mission;
+  GHashTable      *mission_ids;
 
   MlGraphViewport  viewport;
   gboolean         follow_fit;   /* keep the map fitted until the user pans or zooms */
@@ -156,6 +161,9 @@ is_shown (MlElement *stakeholder,
   if ((type >= 0 && (self->hidden_types & (1u << type)) != 0) ||
       (level >= 0 && (self->hidden_levels & (1u << level)) != 0))
     return FALSE;
+  if (self->mission_ids != NULL &&
+      !g_hash_table_contains (self->mission_ids, ml_element_get_id (stakeholder)))
+    return FALSE;
 
   return self->sector == NULL ||
          ml_text_matches (self->sector, ml_element_get_string (stakeholder, ML_STAKEHOLDER_SECTOR));
@@ -167,6 +175,9 @@ rebuild_layout (MlStakeholderView *self,
 {
   g_autoptr(MlLayout) old = g_steal_pointer (&self->layout);
 
+  g_clear_pointer (&self->mission_ids, g_hash_table_unref);
+  if (self->mission != NULL)
+    self->mission_ids = ml_mission_dup_stakeholders (self->project, self->mission);
   self->layout = ml_layout_new_filtered (self->project, self->kind, LAYOUT_SEED, is_shown, self);
   for (guint i = 0; i < ml_layout_get_n_nodes (self->layout); i++)
     {
@@ -192,6 +203,51 @@ rebuild_layout (MlStakeholderView *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* What a screen reader says of the view: see ml_element_summary_set_view(). */
+static void
+update_accessible (MlStakeholderView *self)
+{
+  g_autoptr(GPtrArray) stakeholders = NULL;
+  g_autoptr(GPtrArray) relations = NULL;
+  g_autofree char *n_stakeholders = NULL;
+  g_autofree char *contents = NULL;
+
+  if (self->project == NULL)
+    return;
+
+  stakeholders = ml_project_collect (self->project, ML_KIND_STAKEHOLDER);
+  relations = ml_project_collect (self->project, ML_KIND_RELATION);
+  n_stakeholders = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u stakeholder",
+                                                 "%u stakeholders", stakeholders->len),
+                                    stakeholders->len);
+  /* TRANSLATORS: the first %s is “N stakeholders” */
+  contents = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "A map of %s and %u relation.",
+                                           "A map of %s and %u relations.", relations->len),
+                              n_stakeholders, relations->len);
+  ml_element_summary_set_view (GTK_WIDGET (self), self->project, self->selected, contents,
+                               _("The arrow keys move from stakeholder to stakeholder, Enter "
+                                 "edits the selected one, Delete removes it, plus and minus "
+                                 "zoom."));
+}
+
+/* The stakeholders in the order of the file, for the arrow keys. */
+static MlElement *
+neighbour_stakeholder (MlStakeholderView *self,
+                       int                step)
+{
+  g_autoptr(GPtrArray) stakeholders = ml_project_collect (self->project, ML_KIND_STAKEHOLDER);
+  guint position;
+
+  if (stakeholders->len == 0)
+    return NULL;
+  if (self->selected == NULL || !g_ptr_array_find (stakeholders, self->selected, &position))
+    return g_ptr_array_index (stakeholders, step > 0 ? 0 : stakeholders->len - 1);
+
+  position = CLAMP ((int) position + step, 0, (int) stakeholders->len - 1);
+
+  return g_ptr_array_index (stakeholders, position);
+}
+
 static void
 on_project_structure_changed_cb (MlStakeholderView *self,
                                  MlElement         *element)
@@ -202,6 +258,7 @@ on_project_structure_changed_cb (MlStakeholderView *self,
     return;
   ml_graph_renderer_invalidate (self->renderer);
   rebuild_layout (self, TRUE);
+  update_accessible (self);
 }
 
 static void
@@ -518,8 +575,19 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
                    GdkModifierType        state,
                    MlStakeholderView     *self)
 {
+  if (self->project == NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+
   switch (keyval)
     {
+    case GDK_KEY_Up:
+    case GDK_KEY_Left:
+      select_element (self, neighbour_stakeholder (self, -1));
+      return TRUE;
+    case GDK_KEY_Down:
+    case GDK_KEY_Right:
+      select_element (self, neighbour_stakeholder (self, 1));
+      return TRUE;
     case GDK_KEY_Delete:
     case GDK_KEY_KP_Delete:
       gtk_widget_activate_action (GTK_WIDGET (self), "win.delete-element", NULL);
@@ -546,8 +614,10 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
 static void
 update_style (MlStakeholderView *self)
 {
+  MlStyle style = ml_view_style_get (GTK_WIDGET (self), self->presenting);
+
   if (self->renderer != NULL)
-    ml_graph_renderer_set_style (self->renderer, ml_view_style_get (self->presenting));
+    ml_graph_renderer_set_style (self->renderer, &style);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -626,6 +696,8 @@ ml_stakeholder_view_dispose (GObject *object)
   g_clear_object (&self->project);
   g_clear_object (&self->document);
   g_clear_pointer (&self->sector, g_free);
+  g_clear_object (&self->mission);
+  g_clear_pointer (&self->mission_ids, g_hash_table_unref);
 
   G_OBJECT_CLASS (ml_stakeholder_view_parent_class)->dispose (object);
 }
@@ -671,6 +743,8 @@ ml_stakeholder_view_init (MlStakeholderView *self)
   self->follow_fit = TRUE;
   self->viewport.scale = 1;
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Stakeholder map"), -1);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
 
   g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin_cb), self);
@@ -695,8 +769,7 @@ ml_stakeholder_view_init (MlStakeholderView *self)
   g_signal_connect (motion, "leave", G_CALLBACK (on_leave_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
 
-  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (update_style), self, G_CONNECT_SWAPPED);
+  ml_view_style_watch (GTK_WIDGET (self), G_CALLBACK (update_style));
 }
 
 static void
@@ -708,7 +781,7 @@ bind_project (MlStakeholderView *self)
   g_set_object (&self->project, ml_document_get_project (self->document));
 
   g_clear_object (&self->renderer);
-  self->renderer = ml_graph_renderer_new (self->project, ml_view_style_get (self->presenting));
+  self->renderer = ml_graph_renderer_new (self->project, NULL);
   ml_graph_renderer_set_show_legend (self->renderer, self->show_legend);
   ml_graph_renderer_set_hidden_kinds (self->renderer, self->hidden_kinds);
   g_signal_connect_swapped (self->project, "changed", G_CALLBACK (on_project_changed_cb), self);
@@ -720,6 +793,7 @@ bind_project (MlStakeholderView *self)
   g_clear_pointer (&self->layout, ml_layout_free);
   rebuild_layout (self, FALSE);
   update_style (self);
+  update_accessible (self);
 }
 
 void
@@ -751,6 +825,7 @@ ml_stakeholder_view_set_selected (MlStakeholderView *self,
     return;
   if (self->renderer != NULL)
     ml_graph_renderer_set_selected (self->renderer, element);
+  update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -801,6 +876,25 @@ ml_stakeholder_view_set_filter (MlStakeholderView *self,
     return;
 
   ml_graph_renderer_set_hidden_kinds (self->renderer, hidden_kinds);
+  self->follow_fit = TRUE;
+  rebuild_layout (self, TRUE);
+}
+
+/**
+ * ml_stakeholder_view_set_mission:
+ * @mission: (nullable): show only the stakeholders taking part in this mission
+ *   (ml_mission_dup_stakeholders()), as when a presentation focuses on it; %NULL for all
+ */
+void
+ml_stakeholder_view_set_mission (MlStakeholderView *self,
+                                 MlElement         *mission)
+{
+  g_return_if_fail (ML_IS_STAKEHOLDER_VIEW (self));
+  g_return_if_fail (mission == NULL || ML_IS_ELEMENT (mission));
+
+  if (!g_set_object (&self->mission, mission) || self->renderer == NULL)
+    return;
+
   self->follow_fit = TRUE;
   rebuild_layout (self, TRUE);
 }

@@ -33,6 +33,8 @@ void          ml_stakeholder_view_set_filter       (MlStakeholderView *self,
                                                     guint32            hidden_levels,
                                                     guint32            hidden_kinds,
                                                     const char        *sector);
+void          ml_stakeholder_view_set_mission      (MlStakeholderView *self,
+                                                    MlElement         *mission);
 void          ml_stakeholder_view_zoom             (MlStakeholderView *self,
                                                     double             factor);
 void          ml_stakeholder_view_fit              (MlStakeholderView *self);

@@ -10,6 +10,7 @@
 G_BEGIN_DECLS
 
 GtkWidget *ml_tool_button_new (const char *icon_name,
+                               const char *label,
                                const char *tooltip,
                                const char *action_name);
 

@@ -23,10 +23,10 @@
 #define BAR_SECONDS 3
 
 /* The Portfolio and the Library are wide tables that large type cannot fit on a projector:
- * the sequence leaves them out.
+ * the sequence leaves them out. The Candidates page presents its vote board.
  */
 static const char *const sequence[] = {
-  "overview", "roadmap", "stakeholders", "policy-mix", "indicators",
+  "overview", "roadmap", "stakeholders", "policy-mix", "indicators", "candidates",
 };
 
 static int
@@ -95,6 +95,9 @@ set_mission (MlWindow  *self,
 {
   g_set_object (&self->present_mission, mission);
   ml_overview_page_set_mission (self->overview_page, mission);
+  ml_roadmap_page_set_mission (self->roadmap_page, mission);
+  ml_stakeholder_page_set_mission (self->stakeholder_page, mission);
+  ml_mix_page_set_mission (self->mix_page, mission);
   ml_indicators_page_set_mission (self->indicators_page, mission);
   update_label (self);
 }
@@ -126,6 +129,7 @@ set_views_presenting (MlWindow *self,
                                       presenting);
   ml_mix_page_set_presenting (self->mix_page, presenting);
   ml_indicators_page_set_presenting (self->indicators_page, presenting);
+  ml_candidates_page_set_presenting (self->candidates_page, presenting);
 }
 
 /* Pages mark their tools, hints and side panels "editing-tools": hidden while presenting. */
@@ -239,11 +243,14 @@ focus_nth_mission (MlWindow *self,
                    guint     n)
 {
   GPtrArray *missions = get_missions (self);
+  MlElement *mission = missions != NULL && n > 0 && n <= missions->len
+                         ? g_ptr_array_index (missions, n - 1) : NULL;
 
-  if (n == 0)
+  /* The digit of the mission in focus takes the focus off it, as 0 does. */
+  if (n == 0 || (mission != NULL && mission == self->present_mission))
     set_mission (self, NULL);
-  else if (missions != NULL && n <= missions->len)
-    set_mission (self, g_ptr_array_index (missions, n - 1));
+  else if (mission != NULL)
+    set_mission (self, mission);
   show_bar (self);
 }
 
@@ -311,6 +318,13 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
   if (!self->presenting || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0 ||
       (focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL))
     return FALSE;
+
+  /* On the vote board Up and Down choose a candidate and + and − vote; the clicker's Page
+   * Up, Page Down and Space still step.
+   */
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "candidates") == 0 &&
+      ml_candidates_page_handle_key (self->candidates_page, keyval))
+    return TRUE;
 
   switch (keyval)
     {
@@ -396,11 +410,9 @@ make_button (const char *icon_name,
              const char *tooltip,
              const char *action_name)
 {
-  GtkWidget *button = ml_tool_button_new (icon_name, tooltip, action_name);
+  GtkWidget *button = ml_tool_button_new (icon_name, tooltip, NULL, action_name);
 
   gtk_widget_add_css_class (button, "circular");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
-                                  -1);
 
   return button;
 }

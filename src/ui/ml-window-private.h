@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "ml-candidates-page.h"
 #include "ml-csv-import.h"
 #include "ml-element-list.h"
 #include "ml-indicators-page.h"
@@ -41,6 +42,7 @@ struct _MlWindow
   MlMixPage            *mix_page;
   MlPortfolioPage      *portfolio_page;
   MlIndicatorsPage     *indicators_page;
+  MlCandidatesPage     *candidates_page;
   MlLibraryPage        *library_page;
   GtkListBox           *samples_list;
   GMenu                *recent_menu;
@@ -81,6 +83,8 @@ void ml_window_present_dispose     (MlWindow      *self);
 void ml_window_preview_import      (MlWindow        *self,
                                     MlCsvImportKind  kind,
                                     const char      *path);
+void ml_window_preview_graphml_import (MlWindow   *self,
+                                       const char *path);
 void ml_window_update_actions      (MlWindow      *self);
 void ml_window_save                (MlWindow      *self,
                                     gboolean       save_as,

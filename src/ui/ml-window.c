@@ -95,6 +95,7 @@ bind_project (MlWindow *self)
   ml_mix_page_set_document (self->mix_page, self->document);
   ml_portfolio_page_set_project (self->portfolio_page, project);
   ml_indicators_page_set_project (self->indicators_page, project);
+  ml_candidates_page_set_document (self->candidates_page, self->document);
   ml_window_select (self, NULL);
   update_title (self);
   ml_window_update_actions (self);
@@ -421,6 +422,7 @@ ml_window_class_init (MlWindowClass *klass)
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (ML_TYPE_CANDIDATES_PAGE);
   g_type_ensure (ML_TYPE_ELEMENT_LIST);
   g_type_ensure (ML_TYPE_INSPECTOR);
   g_type_ensure (ML_TYPE_INDICATORS_PAGE);
@@ -447,6 +449,7 @@ ml_window_class_init (MlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MlWindow, mix_page);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, portfolio_page);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, indicators_page);
+  gtk_widget_class_bind_template_child (widget_class, MlWindow, candidates_page);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, library_page);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, samples_list);
   gtk_widget_class_bind_template_child (widget_class, MlWindow, recent_menu);
@@ -491,6 +494,8 @@ ml_window_init (MlWindow *self)
   g_signal_connect_object (self->indicators_page, "element-selected",
                            G_CALLBACK (on_element_selected_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->portfolio_page, "element-selected",
+                           G_CALLBACK (on_element_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->candidates_page, "element-selected",
                            G_CALLBACK (on_element_selected_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect (self->samples_list, "row-activated", G_CALLBACK (on_sample_activated_cb), self);
 
