@@ -90,9 +90,10 @@ ml_bench_network (MlBenchTable *table,
   g_autofree char *nodes = ml_bench_format_count (n_nodes);
   g_autofree char *edges = ml_bench_format_count (n_edges);
   g_autofree char *size = g_strdup_printf ("%s nodes, %s edges", nodes, edges);
-  ml_bench_reset_peak_rss ();
   double runs[N_RUNS];
   MlBenchRow *row;
+
+  ml_bench_reset_peak_rss ();
 
   for (guint i = 0; i < N_RUNS; i++)
     {

@@ -208,6 +208,43 @@ test_sample (gconstpointer data)
   ml_test_assert_exports (data, export_sample);
 }
 
+/* Names that share their first words show only what tells them apart; a cell whose names
+ * share one word only, or where one name is nothing but the shared words, shows them whole.
+ */
+static void
+test_chip_text (void)
+{
+  g_autoptr(MlProject) project = ml_test_load_text (
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<project xmlns=\"https://example.org/ns/missionlab\" format-version=\"1.0\">\n"
+    "<title>Chips</title>\n<instruments>"
+    "<instrument id=\"a\" type=\"PI006\" side=\"supply\" stages=\"research\">"
+    "<name>Mission partnership grant: Power-to-X</name></instrument>"
+    "<instrument id=\"b\" type=\"PI006\" side=\"supply\" stages=\"research\">"
+    "<name>Mission partnership grant: carbon capture</name></instrument>"
+    "<instrument id=\"c\" type=\"PI006\" side=\"demand\" stages=\"research\">"
+    "<name>CCS contracts</name></instrument>"
+    "<instrument id=\"d\" type=\"PI006\" side=\"demand\" stages=\"research\">"
+    "<name>CCS tender</name></instrument>"
+    "<instrument id=\"e\" type=\"PI006\" side=\"systemic\" stages=\"research\">"
+    "<name>Impact framework</name></instrument>"
+    "<instrument id=\"f\" type=\"PI006\" side=\"systemic\" stages=\"research\">"
+    "<name>Impact framework review</name></instrument>"
+    "</instruments></project>\n");
+  g_autoptr(MlPolicyMix) mix = ml_policy_mix_compute (project);
+  g_autofree char *a = ml_mix_renderer_get_chip_text (mix, ML_SIDE_SUPPLY, ML_STAGE_RESEARCH, 0);
+  g_autofree char *b = ml_mix_renderer_get_chip_text (mix, ML_SIDE_SUPPLY, ML_STAGE_RESEARCH, 1);
+  g_autofree char *c = ml_mix_renderer_get_chip_text (mix, ML_SIDE_DEMAND, ML_STAGE_RESEARCH, 0);
+  g_autofree char *e = ml_mix_renderer_get_chip_text (mix, ML_SIDE_SYSTEMIC, ML_STAGE_RESEARCH, 0);
+  g_autofree char *f = ml_mix_renderer_get_chip_text (mix, ML_SIDE_SYSTEMIC, ML_STAGE_RESEARCH, 1);
+
+  g_assert_cmpstr (a, ==, "…Power-to-X");
+  g_assert_cmpstr (b, ==, "…carbon capture");
+  g_assert_cmpstr (c, ==, "CCS contracts");
+  g_assert_cmpstr (e, ==, "Impact framework");
+  g_assert_cmpstr (f, ==, "Impact framework review");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -216,6 +253,7 @@ main (int    argc,
 
   g_test_add_func ("/mix-render/cells", test_cells);
   g_test_add_func ("/mix-render/pick", test_pick);
+  g_test_add_func ("/mix-render/chip-text", test_chip_text);
   g_test_add_func ("/mix-render/selected", test_selected);
   g_test_add_func ("/mix-render/png-size", test_png_size);
   ml_test_add_sample_tests ("/mix-render", test_sample);

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "ml-element.h"
 #include "ml-mix-renderer.h"
@@ -16,6 +17,9 @@
 /* The strongest shade, for the cell with the largest budget: light enough for dark text. */
 #define MAX_SHADE 0.45
 #define MIN_SHADE 0.12
+
+/* Chips leave out the words all names of their cell start with, when there are this many. */
+#define MIN_SHARED_WORDS 2
 
 typedef struct
 {
@@ -400,17 +404,96 @@ count_fitting (const Grid *grid,
   return (guint) MAX (0, floor ((room + grid->chip_gap) / (chip_height + grid->chip_gap)));
 }
 
+/* The bytes of the words that every name of @instruments starts with, when there are at
+ * least MIN_SHARED_WORDS of them and every name goes on after them; else 0. */
+static gsize
+get_shared_prefix (GPtrArray *instruments)
+{
+  const char *first;
+  gsize prefix = 0;
+  guint n_words = 0;
+
+  if (instruments->len < 2)
+    return 0;
+
+  first = ml_element_get_label (g_ptr_array_index (instruments, 0));
+  for (gsize i = 0; first != NULL && first[i] != '\0'; i++)
+    {
+      gboolean shared = TRUE;
+
+      for (guint k = 1; k < instruments->len && shared; k++)
+        {
+          const char *name = ml_element_get_label (g_ptr_array_index (instruments, k));
+
+          shared = name != NULL && strncmp (name, first, i + 1) == 0 && name[i + 1] != '\0';
+        }
+      if (!shared)
+        break;
+      /* A word ends at a space: the prefix keeps whole words only. */
+      if (first[i] == ' ')
+        {
+          prefix = i + 1;
+          n_words++;
+        }
+    }
+
+  return n_words >= MIN_SHARED_WORDS ? prefix : 0;
+}
+
+/**
+ * ml_mix_renderer_get_chip_text:
+ * @mix: a policy mix
+ * @side: a side
+ * @stage: a stage
+ * @index: the position of an instrument of the cell
+ *
+ * What a chip shows: the instrument's name, less the words it shares with every other
+ * instrument of the cell (“Mission grant: Power-to-X”, “Mission grant: carbon capture” show
+ * as “…Power-to-X” and “…carbon capture”), so that narrow chips keep the words that tell
+ * them apart.
+ *
+ * Returns: (transfer full): the text of the chip
+ */
+char *
+ml_mix_renderer_get_chip_text (MlPolicyMix *mix,
+                               MlSide       side,
+                               MlStage      stage,
+                               guint        index)
+{
+  GPtrArray *instruments = ml_policy_mix_get_instruments (mix, side, stage);
+  const char *name;
+  gsize prefix;
+
+  g_return_val_if_fail (index < instruments->len, NULL);
+
+  name = ml_element_get_label (g_ptr_array_index (instruments, index));
+  prefix = get_shared_prefix (instruments);
+  if (name == NULL)
+    return g_strdup ("");
+  if (prefix == 0)
+    return g_strdup (name);
+
+  return g_strconcat ("…", name + prefix, NULL);
+}
+
 /* Whether the name of one of @instruments is too long for one line of a chip @width wide. */
 static gboolean
 has_long_name (const Grid  *grid,
                PangoLayout *layout,
-               GPtrArray   *instruments,
+               MlPolicyMix *mix,
+               MlSide       side,
+               MlStage      stage,
                double       width)
 {
+  GPtrArray *instruments = ml_policy_mix_get_instruments (mix, side, stage);
+
   for (guint i = 0; i < instruments->len; i++)
-    if (get_text_width (layout, ml_element_get_label (g_ptr_array_index (instruments, i))) >
-        width - 2 * grid->chip_height * 0.4)
-      return TRUE;
+    {
+      g_autofree char *text = ml_mix_renderer_get_chip_text (mix, side, stage, i);
+
+      if (get_text_width (layout, text) > width - 2 * grid->chip_height * 0.4)
+        return TRUE;
+    }
 
   return FALSE;
 }
@@ -422,9 +505,12 @@ static Chips
 arrange_chips (const Grid  *grid,
                PangoLayout *layout,
                const Rect  *cell,
-               GPtrArray   *instruments,
+               MlPolicyMix *mix,
+               MlSide       side,
+               MlStage      stage,
                gboolean     has_budget)
 {
+  GPtrArray *instruments = ml_policy_mix_get_instruments (mix, side, stage);
   double chips_height = cell->height - 2 * grid->padding
                         - (has_budget ? grid->budget_height + grid->chip_gap : 0);
   guint n_instruments = instruments->len;
@@ -434,7 +520,7 @@ arrange_chips (const Grid  *grid,
 
   if (n_instruments > 0 &&
       count_fitting (grid, chips_height, grid->chip_height + grid->chip_line) >= n_instruments &&
-      has_long_name (grid, layout, instruments, chips.width))
+      has_long_name (grid, layout, mix, side, stage, chips.width))
     {
       chips.height = grid->chip_height + grid->chip_line;
       chips.two_lines = TRUE;
@@ -464,7 +550,7 @@ draw_cell (cairo_t       *cr,
   GArray *budgets = ml_policy_mix_get_budgets (mix, side, stage);
   Rect cell = get_cell_rect (grid, side, stage);
   double share = get_share (scale, budgets);
-  Chips chips = arrange_chips (grid, chip_layout, &cell, instruments, budgets->len > 0);
+  Chips chips = arrange_chips (grid, chip_layout, &cell, mix, side, stage, budgets->len > 0);
   double y = chips.y;
 
   if (share > 0)
@@ -483,9 +569,10 @@ draw_cell (cairo_t       *cr,
   for (guint i = 0; i < chips.n_shown; i++)
     {
       MlElement *instrument = g_ptr_array_index (instruments, i);
+      g_autofree char *text = ml_mix_renderer_get_chip_text (mix, side, stage, i);
 
-      draw_chip (cr, style, chips.two_lines ? wrapped_chip_layout : chip_layout, grid,
-                 ml_element_get_label (instrument), chips.x, y, chips.width, chips.height,
+      draw_chip (cr, style, chips.two_lines ? wrapped_chip_layout : chip_layout, grid, text,
+                 chips.x, y, chips.width, chips.height,
                  instrument == selected ? CHIP_SELECTED : CHIP_PLAIN);
       y += chips.height + grid->chip_gap;
     }
@@ -755,7 +842,7 @@ ml_mix_renderer_pick (MlPolicyMix   *mix,
   hit->stage = (MlStage) column;
   instruments = ml_policy_mix_get_instruments (mix, hit->side, hit->stage);
   cell = get_cell_rect (grid, hit->side, hit->stage);
-  chips = arrange_chips (grid, painter.chip_layout, &cell, instruments,
+  chips = arrange_chips (grid, painter.chip_layout, &cell, mix, hit->side, hit->stage,
                          ml_policy_mix_get_budgets (mix, hit->side, hit->stage)->len > 0);
 
   offset = y - chips.y;

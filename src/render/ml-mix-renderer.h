@@ -39,6 +39,10 @@ gboolean ml_mix_renderer_pick          (MlPolicyMix       *mix,
                                         double             x,
                                         double             y,
                                         MlMixHit          *hit);
+char    *ml_mix_renderer_get_chip_text (MlPolicyMix       *mix,
+                                        MlSide             side,
+                                        MlStage            stage,
+                                        guint              index);
 void     ml_mix_renderer_get_cell_area (const MlStyle     *style,
                                         double             width,
                                         double             height,
