@@ -20,6 +20,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <utime.h>
 
 #include "ml-error.h"
 #include "ml-file.h"
@@ -971,6 +972,56 @@ test_fault_survived (Fixture       *f,
   check_saved (f, SCENARIO_REPLACE);
 }
 
+/* A save killed half-way leaves its hidden temporary files; the next save removes those that
+ * are more than an hour old, and leaves a fresh one (another process may be saving) and files
+ * that only look alike.
+ */
+static void
+test_stale_temporaries (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *stale[] = { "." PROJECT_NAME ".Ab12Cd", "." PROJECT_NAME "~.Ef34Gh" };
+  const char *kept[] = { "." PROJECT_NAME ".Ij56Kl", "." PROJECT_NAME ".notes", PROJECT_NAME ".Mn78Op" };
+  struct utimbuf two_hours_ago;
+
+  two_hours_ago.actime = two_hours_ago.modtime = time (NULL) - 2 * 60 * 60;
+  put_existing (f);
+  for (guint i = 0; i < G_N_ELEMENTS (stale); i++)
+    {
+      g_autofree char *path = g_build_filename (f->work, stale[i], NULL);
+
+      g_assert_true (g_file_set_contents (path, "half a project", -1, &error));
+      g_assert_no_errno (g_utime (path, &two_hours_ago));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    {
+      g_autofree char *path = g_build_filename (f->work, kept[i], NULL);
+
+      g_assert_true (g_file_set_contents (path, "keep me", -1, &error));
+      /* Old, but not a temporary file of a save, except the first, which is fresh. */
+      if (i > 0)
+        g_assert_no_errno (g_utime (path, &two_hours_ago));
+    }
+
+  g_assert_true (ml_file_replace (f->path, f->replacement, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (stale); i++)
+    {
+      g_autofree char *path = g_build_filename (f->work, stale[i], NULL);
+
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    {
+      g_autofree char *path = g_build_filename (f->work, kept[i], NULL);
+
+      g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+    }
+  assert_file_equals (f->path, f->replacement);
+}
+
 static void
 add_test (const char    *path,
           gconstpointer  data,
@@ -991,6 +1042,7 @@ main (int   argc,
   add_test ("/save/replace-keeps-backup", NULL, test_replace_keeps_backup);
   add_test ("/save/mode-preserved", NULL, test_mode_preserved);
   add_test ("/save/symlink", NULL, test_symlink);
+  add_test ("/save/stale-temporaries", NULL, test_stale_temporaries);
   add_test ("/save/changed-on-disk", NULL, test_changed_on_disk);
   add_test ("/save/not-a-regular-file", NULL, test_not_a_regular_file);
   add_test ("/save/real/backup-is-folder", NULL, test_backup_is_folder);

@@ -19,6 +19,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -27,6 +28,10 @@
 
 /* Not a permission: a file with mode 0000 keeps it. */
 #define NO_MODE ((mode_t) -1)
+
+/* A temporary file of a save this old was left by a save that was killed: no save takes an
+ * hour, so one of another process saving the same file at this moment is never this old. */
+#define STALE_TEMPORARY_SECONDS (60 * 60)
 
 static void G_GNUC_PRINTF (3, 4)
 set_errno_error (GError     **error,
@@ -341,6 +346,46 @@ check_unchanged (const char         *path,
   return FALSE;
 }
 
+/* Whether @name is a temporary file of a save of @base: `.BASE.XXXXXX` or `.BASE~.XXXXXX`. */
+static gboolean
+is_temporary_of (const char *name,
+                 const char *base)
+{
+  gsize base_length = strlen (base);
+  const char *rest;
+
+  if (name[0] != '.' || strncmp (name + 1, base, base_length) != 0)
+    return FALSE;
+  rest = name + 1 + base_length;
+  if (rest[0] == '~')
+    rest++;
+
+  return rest[0] == '.' && strlen (rest + 1) == 6;
+}
+
+/* Removes what saves of @base killed half-way left beside it (hidden, but they add up). */
+static void
+remove_stale_temporaries (const char *dir,
+                          const char *base)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      struct stat st;
+
+      if (!is_temporary_of (name, base))
+        continue;
+      path = g_build_filename (dir, name, NULL);
+      if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode) &&
+          now - st.st_mtime >= STALE_TEMPORARY_SECONDS)
+        g_unlink (path);
+    }
+}
+
 /**
  * ml_file_replace:
  * @path: the file to write
@@ -434,6 +479,7 @@ ml_file_replace (const char         *path,
     }
 
   sync_dir (dir);
+  remove_stale_temporaries (dir, base);
 
   if (stamp != NULL)
     {
