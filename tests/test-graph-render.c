@@ -334,6 +334,57 @@ test_fit_samples (void)
   g_assert_cmpuint (n_samples, >, 0);
 }
 
+/* The rightmost edge of any disc in @viewport. */
+static double
+get_right_edge (Fixture               *f,
+                const MlGraphViewport *viewport)
+{
+  g_autoptr(GPtrArray) stakeholders = ml_project_collect (f->project, ML_KIND_STAKEHOLDER);
+  double right = -G_MAXDOUBLE;
+
+  for (guint i = 0; i < stakeholders->len; i++)
+    {
+      cairo_rectangle_t rect;
+
+      g_assert_true (ml_graph_renderer_get_node_rect (f->renderer, viewport,
+                                                      g_ptr_array_index (stakeholders, i), &rect));
+      right = MAX (right, rect.x + rect.width);
+    }
+
+  return right;
+}
+
+/* With its legend showing, the map keeps to the left of the legend's column; without, it
+ * takes the whole width; a legend too wide for the view leaves the map the whole width.
+ */
+static void
+test_fit_beside_legend (Fixture       *f,
+                        gconstpointer  data)
+{
+  MlGraphViewport with_legend, without_legend, narrow;
+
+  /* A tall view, so that the width decides the scale. */
+  ml_graph_renderer_set_show_legend (f->renderer, TRUE);
+  ml_graph_renderer_fit (f->renderer, &with_legend, WIDTH, 4 * HEIGHT);
+  ml_graph_renderer_set_show_legend (f->renderer, FALSE);
+  ml_graph_renderer_fit (f->renderer, &without_legend, WIDTH, 4 * HEIGHT);
+
+  g_assert_cmpint (with_legend.width, ==, WIDTH);
+  g_test_message ("right edge %.1f with the legend, %.1f without",
+                  get_right_edge (f, &with_legend), get_right_edge (f, &without_legend));
+  /* The legend of this project's types and kinds is more than 100 px wide in the screen style,
+   * and the map leaves its column free.
+   */
+  g_assert_cmpfloat (get_right_edge (f, &with_legend), <, get_right_edge (f, &without_legend) - 100);
+  g_assert_cmpfloat (get_right_edge (f, &without_legend), <=, WIDTH);
+
+  /* 200 px wide: the legend would take more than two fifths, so the map ignores it. */
+  ml_graph_renderer_set_show_legend (f->renderer, TRUE);
+  ml_graph_renderer_fit (f->renderer, &narrow, 200, HEIGHT);
+  ml_graph_viewport_fit (&without_legend, f->layout, 200, HEIGHT);
+  g_assert_cmpfloat_with_epsilon (narrow.scale, without_legend.scale, 1e-9);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -348,6 +399,7 @@ main (int   argc,
   ADD ("/graph-render/hit-test", test_hit_test);
   ADD ("/graph-render/legend-toggle", test_legend_toggle);
   ADD ("/graph-render/fit/small", test_fit_small);
+  ADD ("/graph-render/fit/beside-legend", test_fit_beside_legend);
 #undef ADD
   g_test_add_func ("/graph-render/fit/samples", test_fit_samples);
 

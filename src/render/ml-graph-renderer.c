@@ -764,11 +764,10 @@ get_legend_metrics (const MlStyle *style,
   m->padding = ceil (style->small_font_size * 0.7);
 }
 
-/* In a corner, as the roadmap's legend is. */
+/* The size of the legend, without its place; FALSE when there is nothing to explain. */
 static gboolean
-get_legend_box (MlGraphRenderer       *self,
-                const MlGraphViewport *viewport,
-                Box                   *box)
+get_legend_size (MlGraphRenderer *self,
+                 Box             *box)
 {
   LegendItem items[N_TYPES + 1 + N_KINDS];
   guint n_items = collect_legend_items (self, items);
@@ -787,6 +786,21 @@ get_legend_box (MlGraphRenderer       *self,
     }
   box->width = m.padding * 2 + m.swatch + m.gap + text_width;
   box->height = m.padding * 2 + m.line * n_items;
+
+  return TRUE;
+}
+
+/* In a corner, as the roadmap's legend is. */
+static gboolean
+get_legend_box (MlGraphRenderer       *self,
+                const MlGraphViewport *viewport,
+                Box                   *box)
+{
+  LegendMetrics m;
+
+  if (!get_legend_size (self, box))
+    return FALSE;
+  get_legend_metrics (self->style, &m);
   box->y = m.padding;
 
   /* The corner that hides the fewest discs, top right first. */
@@ -1272,27 +1286,68 @@ ml_graph_renderer_get_node_rect (MlGraphRenderer       *self,
  * Sets @viewport so that the layout's bounds, with a margin for the discs and names at the
  * edge, fill @width × @height, centred.
  */
+/* Fits the layout into the @width × @height viewport less @right pixels on its right. */
+static void
+fit_beside (MlGraphViewport *viewport,
+            MlLayout        *layout,
+            int              width,
+            int              height,
+            double           right)
+{
+  double bx, by, bw, bh, margin, sx, sy;
+  double room = width - right;
+
+  viewport->width = width;
+  viewport->height = height;
+  ml_layout_get_bounds (layout, &bx, &by, &bw, &bh);
+  /* Room for the largest projector disc and a line of name text below it. */
+  margin = MAX (56, 0.09 * MIN (room, height));
+  sx = bw > 1e-9 ? (room - 2 * margin) / bw : G_MAXDOUBLE;
+  sy = bh > 1e-9 ? (height - 2 * margin) / bh : G_MAXDOUBLE;
+  viewport->scale = MIN (sx, sy);
+  if (viewport->scale == G_MAXDOUBLE || viewport->scale <= 0)
+    viewport->scale = MAX (1, MIN (room, height) / 4.0);
+  viewport->offset_x = bx + bw / 2 - room / 2.0 / viewport->scale;
+  viewport->offset_y = by + bh / 2 - height / 2.0 / viewport->scale;
+}
+
 void
 ml_graph_viewport_fit (MlGraphViewport *viewport,
                        MlLayout        *layout,
                        int              width,
                        int              height)
 {
-  double bx, by, bw, bh, margin, sx, sy;
-
   g_return_if_fail (viewport != NULL);
   g_return_if_fail (layout != NULL);
 
-  viewport->width = width;
-  viewport->height = height;
-  ml_layout_get_bounds (layout, &bx, &by, &bw, &bh);
-  /* Room for the largest projector disc and a line of name text below it. */
-  margin = MAX (56, 0.09 * MIN (width, height));
-  sx = bw > 1e-9 ? (width - 2 * margin) / bw : G_MAXDOUBLE;
-  sy = bh > 1e-9 ? (height - 2 * margin) / bh : G_MAXDOUBLE;
-  viewport->scale = MIN (sx, sy);
-  if (viewport->scale == G_MAXDOUBLE || viewport->scale <= 0)
-    viewport->scale = MAX (1, MIN (width, height) / 4.0);
-  viewport->offset_x = bx + bw / 2 - width / 2.0 / viewport->scale;
-  viewport->offset_y = by + bh / 2 - height / 2.0 / viewport->scale;
+  fit_beside (viewport, layout, width, height, 0);
+}
+
+/**
+ * ml_graph_renderer_fit:
+ * @viewport: (out): the viewport
+ *
+ * As ml_graph_viewport_fit() for the renderer's layout, but beside the legend when it shows:
+ * the map keeps to the left of the legend's column rather than disappearing under it, unless
+ * that column would take more than two fifths of the width.
+ */
+void
+ml_graph_renderer_fit (MlGraphRenderer *self,
+                       MlGraphViewport *viewport,
+                       int              width,
+                       int              height)
+{
+  LegendMetrics m;
+  Box legend;
+  double right = 0;
+
+  g_return_if_fail (ML_IS_GRAPH_RENDERER (self));
+  g_return_if_fail (viewport != NULL);
+  g_return_if_fail (self->layout != NULL);
+
+  get_legend_metrics (self->style, &m);
+  if (self->show_legend && get_legend_size (self, &legend) &&
+      legend.width + 2 * m.padding <= 0.4 * width)
+    right = legend.width + 2 * m.padding;
+  fit_beside (viewport, self->layout, width, height, right);
 }

@@ -59,6 +59,10 @@ gboolean         ml_graph_renderer_get_node_rect (MlGraphRenderer       *self,
                                                   const MlGraphViewport *viewport,
                                                   MlElement             *stakeholder,
                                                   cairo_rectangle_t     *rect);
+void             ml_graph_renderer_fit           (MlGraphRenderer       *self,
+                                                  MlGraphViewport       *viewport,
+                                                  int                    width,
+                                                  int                    height);
 void             ml_graph_viewport_fit           (MlGraphViewport       *viewport,
                                                   MlLayout              *layout,
                                                   int                    width,

@@ -102,7 +102,7 @@ ml_map_export (MlProject                *project,
   renderer = ml_graph_renderer_new (project, ml_style_get (options->style));
   ml_graph_renderer_set_layout (renderer, layout);
   page.renderer = renderer;
-  ml_graph_viewport_fit (&page.viewport, layout, options->width, options->height);
+  ml_graph_renderer_fit (renderer, &page.viewport, options->width, options->height);
 
   return ml_page_export (options->format, options->width, options->height, draw_map, &page,
                          path, error);

@@ -356,7 +356,7 @@ ml_report_draw_stakeholders (MlReport *report)
   renderer = ml_graph_renderer_new (report->project, report->style);
   ml_graph_renderer_set_layout (renderer, layout);
   below = get_chart_area (report, &area, draw_network_metrics, NULL);
-  ml_graph_viewport_fit (&viewport, layout, (int) area.width, (int) area.height);
+  ml_graph_renderer_fit (renderer, &viewport, (int) area.width, (int) area.height);
 
   cairo_save (report->cr);
   cairo_translate (report->cr, area.x, area.y);

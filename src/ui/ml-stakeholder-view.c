@@ -97,8 +97,9 @@ ml_stakeholder_view_get_viewport (MlStakeholderView *self,
 static void
 fit_if_following (MlStakeholderView *self)
 {
-  if (self->follow_fit && self->layout != NULL && gtk_widget_get_width (GTK_WIDGET (self)) > 0)
-    ml_graph_viewport_fit (&self->viewport, self->layout, gtk_widget_get_width (GTK_WIDGET (self)),
+  if (self->follow_fit && self->layout != NULL && self->renderer != NULL &&
+      gtk_widget_get_width (GTK_WIDGET (self)) > 0)
+    ml_graph_renderer_fit (self->renderer, &self->viewport, gtk_widget_get_width (GTK_WIDGET (self)),
                            gtk_widget_get_height (GTK_WIDGET (self)));
 }
 
@@ -618,6 +619,7 @@ update_style (MlStakeholderView *self)
 
   if (self->renderer != NULL)
     ml_graph_renderer_set_style (self->renderer, &style);
+  fit_if_following (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -908,6 +910,8 @@ ml_stakeholder_view_set_show_legend (MlStakeholderView *self,
   self->show_legend = show;
   if (self->renderer != NULL)
     ml_graph_renderer_set_show_legend (self->renderer, show);
+  /* The map moves out from under the legend, or back. */
+  fit_if_following (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
