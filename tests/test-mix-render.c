@@ -245,6 +245,46 @@ test_chip_text (void)
   g_assert_cmpstr (f, ==, "Impact framework review");
 }
 
+static guint
+count_dark_pixels_in_caption (MlPolicyMix *mix,
+                              MlElement   *selected)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+  guint n_dark = 0;
+
+  ml_mix_renderer_draw (mix, ml_style_get (ML_STYLE_SCREEN), selected, cr, WIDTH, HEIGHT);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  /* The caption line: margin 14, caption 12 × 2 = 24 high, so y from 562 to 586. */
+  for (int y = 562; y < 586; y++)
+    for (int x = 0; x < WIDTH; x++)
+      if (ml_test_get_pixel (surface, x, y).red < 128)
+        n_dark++;
+  cairo_surface_destroy (surface);
+
+  return n_dark;
+}
+
+/* Under the grid, the selected instrument's whole name, which a chip may cut short; nothing
+ * there in this project without budgets, whose shade needs no caption.
+ */
+static void
+test_selected_caption (void)
+{
+  g_autoptr(MlProject) project = ml_test_load_text (
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<project xmlns=\"https://example.org/ns/missionlab\" format-version=\"1.0\">\n"
+    "<title>Caption</title>\n<instruments>"
+    "<instrument id=\"a\" type=\"PI006\" side=\"supply\" stages=\"research\">"
+    "<name>A name far too long for any chip of a matrix one thousand pixels wide</name>"
+    "</instrument></instruments></project>\n");
+  g_autoptr(MlPolicyMix) mix = ml_policy_mix_compute (project);
+
+  g_assert_cmpuint (count_dark_pixels_in_caption (mix, NULL), ==, 0);
+  g_assert_cmpuint (count_dark_pixels_in_caption (mix, ml_project_lookup (project, "a")), >, 100);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -254,6 +294,7 @@ main (int    argc,
   g_test_add_func ("/mix-render/cells", test_cells);
   g_test_add_func ("/mix-render/pick", test_pick);
   g_test_add_func ("/mix-render/chip-text", test_chip_text);
+  g_test_add_func ("/mix-render/selected-caption", test_selected_caption);
   g_test_add_func ("/mix-render/selected", test_selected);
   g_test_add_func ("/mix-render/png-size", test_png_size);
   ml_test_add_sample_tests ("/mix-render", test_sample);

@@ -654,11 +654,15 @@ draw_lines (cairo_t       *cr,
   cairo_stroke (cr);
 }
 
+/* Under the grid: the selected instrument's whole name, which its chips may cut short (on a
+ * projector above all), or else what the shade means.
+ */
 static void
 draw_caption (cairo_t       *cr,
               const MlStyle *style,
               PangoLayout   *layout,
               MlPolicyMix   *mix,
+              MlElement     *selected,
               const Grid    *grid,
               const Scale   *scale,
               double         width,
@@ -666,7 +670,15 @@ draw_caption (cairo_t       *cr,
 {
   g_autofree char *conversion = NULL;
   g_autofree char *text = NULL;
+  double y = height - grid->margin - grid->caption_height / 2;
 
+  if (selected != NULL && ml_element_get_label (selected) != NULL)
+    {
+      text = g_strdup_printf ("%s %s", _("Selected:"), ml_element_get_label (selected));
+      ml_style_show_text (cr, layout, text, grid->margin, y, width - 2 * grid->margin,
+                          &style->foreground);
+      return;
+    }
   if (!scale->found || scale->max_amount <= 0)
     return;
 
@@ -680,8 +692,7 @@ draw_caption (cairo_t       *cr,
       g_free (text);
       text = both;
     }
-  ml_style_show_text (cr, layout, text, grid->margin, height - grid->margin - grid->caption_height / 2,
-                      width - 2 * grid->margin, &style->dim);
+  ml_style_show_text (cr, layout, text, grid->margin, y, width - 2 * grid->margin, &style->dim);
 }
 
 /* The layouts and geometry of one size in one style: what drawing and hit-testing share. */
@@ -787,7 +798,8 @@ ml_mix_renderer_draw (MlPolicyMix   *mix,
 
   draw_lines (cr, style, &painter.grid);
   draw_headers (cr, style, painter.header_layout, &painter.grid);
-  draw_caption (cr, style, painter.chip_layout, mix, &painter.grid, &scale, width, height);
+  draw_caption (cr, style, painter.chip_layout, mix, selected, &painter.grid, &scale, width,
+                height);
   cairo_restore (cr);
 }
 
