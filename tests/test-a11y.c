@@ -60,9 +60,13 @@ is_control (GtkWidget *widget)
 static gboolean
 has_label_text (GtkWidget *widget)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
-      g_strstrip (g_strdup (gtk_label_get_text (GTK_LABEL (widget))))[0] != '\0')
-    return TRUE;
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
+    {
+      g_autofree char *text = g_strstrip (g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
+
+      if (text[0] != '\0')
+        return TRUE;
+    }
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
